@@ -1,0 +1,11 @@
+/**
+ * The engine: runs a compiled scenario as an XState actor on an injected
+ * clock, and scores the result. Plain TypeScript: no Phaser, DOM or Node APIs.
+ */
+export * from './clock.ts';
+export * from './conversation.ts';
+export * from './emotion.ts';
+export * from './result.ts';
+export * from './scoring.ts';
+export * from './view.ts';
+export * from './choose.ts';

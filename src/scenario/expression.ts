@@ -1,0 +1,192 @@
+import jsep from 'jsep';
+
+/** A value a scenario variable (or an expression) can hold. */
+export type Value = boolean | number | string;
+
+/** The state an expression may read: the scenario's variables and `mood`. */
+export type ExpressionScope = Readonly<Record<string, Value>>;
+
+/**
+ * A checked expression tree. Only the grammar in the spec is representable,
+ * so evaluation can never reach anything but the scenario's own state.
+ */
+export type Expression =
+  | { kind: 'literal'; value: Value }
+  | { kind: 'name'; name: string }
+  | { kind: 'unary'; op: 'not' | '-'; arg: Expression }
+  | { kind: 'binary'; op: BinaryOp; left: Expression; right: Expression };
+
+export type BinaryOp = 'or' | 'and' | '==' | '!=' | '<' | '<=' | '>' | '>=' | '+' | '-' | '*' | '/';
+
+/** Why an expression could not be read, and where in its text (0-based). */
+export interface ExpressionError {
+  message: string;
+  offset: number;
+}
+
+// jsep is configured once with exactly the spec's operators; anything else
+// (calls, members, `===`, ternaries) fails to parse or is rejected below.
+jsep.removeAllBinaryOps();
+jsep.removeAllUnaryOps();
+jsep.removeAllLiterals();
+jsep.addLiteral('true', true);
+jsep.addLiteral('false', false);
+jsep.addBinaryOp('or', 1);
+jsep.addBinaryOp('and', 2);
+for (const op of ['==', '!=']) jsep.addBinaryOp(op, 6);
+for (const op of ['<', '<=', '>', '>=']) jsep.addBinaryOp(op, 7);
+for (const op of ['+', '-']) jsep.addBinaryOp(op, 9);
+for (const op of ['*', '/']) jsep.addBinaryOp(op, 10);
+jsep.addUnaryOp('not');
+jsep.addUnaryOp('-');
+
+/**
+ * Parses expression text (`mood >= 50 and not askedWhy`).
+ *
+ * @example parseExpression('strikes + 1') // { ok: true, expression: {...} }
+ */
+export function parseExpression(text: string): { ok: true; expression: Expression } | { ok: false; error: ExpressionError } {
+  if (text.trim() === '') return { ok: false, error: { message: 'the expression is empty', offset: 0 } };
+  let tree: jsep.Expression;
+  try {
+    tree = jsep(text);
+  } catch (err) {
+    const e = err as { description?: string; index?: number; message?: string };
+    return { ok: false, error: { message: e.description ?? e.message ?? 'cannot read this expression', offset: e.index ?? 0 } };
+  }
+  try {
+    return { ok: true, expression: convert(tree, text) };
+  } catch (err) {
+    if (err instanceof UnsupportedSyntax) return { ok: false, error: { message: err.message, offset: err.offset } };
+    throw err;
+  }
+}
+
+class UnsupportedSyntax extends Error {
+  constructor(message: string, readonly offset: number) {
+    super(message);
+  }
+}
+
+function convert(node: jsep.Expression, text: string): Expression {
+  switch (node.type) {
+    case 'Literal': {
+      const value = (node as jsep.Literal).value;
+      if (typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') return { kind: 'literal', value };
+      throw new UnsupportedSyntax('only numbers, quoted strings, true and false are allowed', 0);
+    }
+    case 'Identifier':
+      return { kind: 'name', name: (node as jsep.Identifier).name };
+    case 'UnaryExpression': {
+      const u = node as jsep.UnaryExpression;
+      return { kind: 'unary', op: u.operator as 'not' | '-', arg: convert(u.argument, text) };
+    }
+    case 'BinaryExpression': {
+      const b = node as jsep.BinaryExpression;
+      return { kind: 'binary', op: b.operator as BinaryOp, left: convert(b.left, text), right: convert(b.right, text) };
+    }
+    case 'Compound':
+      throw new UnsupportedSyntax('two values side by side: join them with an operator such as "and" or "=="', findGap(text));
+    case 'CallExpression':
+      throw new UnsupportedSyntax('function calls are not allowed in expressions', Math.max(0, text.indexOf('(')));
+    case 'MemberExpression':
+      throw new UnsupportedSyntax('"." and "[ ]" are not allowed; use a plain variable name', Math.max(0, text.search(/[.[]/)));
+    case 'ConditionalExpression':
+      throw new UnsupportedSyntax('"? :" is not allowed; use a branch node instead', Math.max(0, text.indexOf('?')));
+    default:
+      throw new UnsupportedSyntax(`this kind of expression (${node.type}) is not allowed`, 0);
+  }
+}
+
+/** Offset of the first space between two adjacent values, for Compound errors. */
+function findGap(text: string): number {
+  const m = /\S\s+\S/.exec(text.trim());
+  return m ? text.indexOf(text.trim()) + m.index + 1 : 0;
+}
+
+/** Every variable name an expression reads, in order of appearance. */
+export function namesIn(expression: Expression): string[] {
+  switch (expression.kind) {
+    case 'literal':
+      return [];
+    case 'name':
+      return [expression.name];
+    case 'unary':
+      return namesIn(expression.arg);
+    case 'binary':
+      return [...namesIn(expression.left), ...namesIn(expression.right)];
+  }
+}
+
+/**
+ * Evaluates a checked expression against the scenario's state.
+ *
+ * Rules a trainer can rely on: `and`/`or`/`not` treat 0, "" and false as
+ * false; `+` joins text when either side is text; dividing by zero gives 0
+ * (never Infinity, which would poison mood and scores).
+ */
+export function evaluate(expression: Expression, scope: ExpressionScope): Value {
+  switch (expression.kind) {
+    case 'literal':
+      return expression.value;
+    case 'name': {
+      const value = scope[expression.name];
+      // The linter rejects unknown names; at run time a missing one is false.
+      return value === undefined ? false : value;
+    }
+    case 'unary': {
+      const arg = evaluate(expression.arg, scope);
+      return expression.op === 'not' ? !truthy(arg) : -toNumber(arg);
+    }
+    case 'binary':
+      return evaluateBinary(expression.op, expression.left, expression.right, scope);
+  }
+}
+
+function evaluateBinary(op: BinaryOp, leftExpr: Expression, rightExpr: Expression, scope: ExpressionScope): Value {
+  if (op === 'and') return truthy(evaluate(leftExpr, scope)) && truthy(evaluate(rightExpr, scope));
+  if (op === 'or') return truthy(evaluate(leftExpr, scope)) || truthy(evaluate(rightExpr, scope));
+  const left = evaluate(leftExpr, scope);
+  const right = evaluate(rightExpr, scope);
+  switch (op) {
+    case '==':
+      return left === right;
+    case '!=':
+      return left !== right;
+    case '<':
+      return compare(left, right) < 0;
+    case '<=':
+      return compare(left, right) <= 0;
+    case '>':
+      return compare(left, right) > 0;
+    case '>=':
+      return compare(left, right) >= 0;
+    case '+':
+      return typeof left === 'string' || typeof right === 'string' ? String(left) + String(right) : toNumber(left) + toNumber(right);
+    case '-':
+      return toNumber(left) - toNumber(right);
+    case '*':
+      return toNumber(left) * toNumber(right);
+    case '/': {
+      const divisor = toNumber(right);
+      return divisor === 0 ? 0 : toNumber(left) / divisor;
+    }
+  }
+}
+
+function compare(a: Value, b: Value): number {
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  return toNumber(a) - toNumber(b);
+}
+
+/** Truthiness as a trainer would read it: false, 0 and "" are false. */
+export function truthy(value: Value): boolean {
+  return value !== false && value !== 0 && value !== '';
+}
+
+function toNumber(value: Value): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : 0;
+}

@@ -1,0 +1,185 @@
+import { namesIn, parseExpression, type Expression, type Value } from './expression.ts';
+import { parseDuration } from './duration.ts';
+import type { Assignment, Effect, Ending, Reply, Scenario, ScenarioNode } from './model.ts';
+import type { Problem } from './problem.ts';
+import { ID_PATTERN, type ScenarioSource } from './schema.ts';
+import { problemAt, scalarTextStart, type ScenarioSourceFile, type SourcePath } from './source.ts';
+import { closestMatch } from './suggest.ts';
+import type { TechniqueCatalogue } from './techniques.ts';
+
+const BUILT_IN_DIMENSIONS = ['tact', 'speed', 'satisfaction'];
+const DEFAULT_WEIGHTS = { tact: 0.4, speed: 0.2, satisfaction: 0.4 };
+
+/**
+ * Applies defaults and checks everything that needs more than the schema:
+ * ids, `goto` targets, variables, expressions, techniques and dimensions.
+ * Returns the scenario model when there is no error.
+ */
+export function normalise(
+  source: ScenarioSourceFile,
+  data: ScenarioSource,
+  catalogue: TechniqueCatalogue,
+): { scenario?: Scenario; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const error = (path: SourcePath, rule: string, message: string, part: 'key' | 'value' = 'value', offset = 0): void => {
+    problems.push(problemAt(source, path, 'error', rule, message, part, offset));
+  };
+
+  const variables: Record<string, Value> = { ...(data.variables ?? {}) };
+  if ('mood' in variables) error(['variables', 'mood'], 'reserved-name', '"mood" is built in; remove this variable and use the customer\u2019s mood', 'key');
+  const known = new Set([...Object.keys(variables), 'mood']);
+
+  const dimensions = data.scoring?.dimensions ?? {};
+  for (const name of Object.keys(dimensions)) {
+    if (BUILT_IN_DIMENSIONS.includes(name)) error(['scoring', 'dimensions', name], 'reserved-name', `"${name}" is a built-in score; pick another name for this dimension`, 'key');
+  }
+  const weights: Record<string, number> = { ...(data.scoring?.weights ?? DEFAULT_WEIGHTS) };
+  for (const name of Object.keys(weights)) {
+    if (!BUILT_IN_DIMENSIONS.includes(name) && !(name in dimensions)) {
+      error(['scoring', 'weights', name], 'undefined-dimension', `weight for "${name}", which is not tact, speed, satisfaction or a dimension under scoring.dimensions`, 'key');
+    }
+  }
+  if (Object.values(weights).every((w) => w === 0)) error(['scoring', 'weights'], 'out-of-range', 'at least one weight must be above 0');
+
+  /** Parses an expression at a path, reporting syntax errors and unknown names. */
+  const expression = (text: string, path: SourcePath): Expression | undefined => {
+    const parsed = parseExpression(text);
+    const start = scalarTextStart(source, path);
+    if (!parsed.ok) {
+      error(path, 'expression-syntax', `cannot read expression "${text}": ${parsed.error.message}`, 'value', start + parsed.error.offset);
+      return undefined;
+    }
+    for (const name of new Set(namesIn(parsed.expression))) {
+      if (!known.has(name)) {
+        const offset = new RegExp(`\\b${name}\\b`).exec(text)?.index ?? 0;
+        error(path, 'undefined-variable', `"${name}" is not a declared variable; add it under "variables:" with a default value`, 'value', start + offset);
+      }
+    }
+    return parsed.expression;
+  };
+
+  for (const [name, value] of Object.entries(variables)) {
+    // A string default is plain text, never an expression.
+    if (typeof value === 'string') variables[name] = value;
+  }
+
+  const ids = new Set<string>();
+  for (const [group, map] of [['nodes', data.nodes], ['endings', data.endings]] as const) {
+    for (const id of Object.keys(map)) {
+      if (!ID_PATTERN.test(id)) error([group, id], 'bad-id', `id "${id}" must use only letters, digits, "-" and "_" (no spaces or dots)`, 'key');
+      if (ids.has(id)) error([group, id], 'duplicate-id', `"${id}" is used both as a node and as an ending; ids share one namespace, rename one`, 'key');
+      ids.add(id);
+    }
+  }
+  if (Object.keys(data.endings).length === 0) error(['endings'], 'missing-field', 'a scenario needs at least one ending under "endings:"');
+  if (Object.keys(data.nodes).length === 0) error(['nodes'], 'missing-field', 'a scenario needs at least one node under "nodes:"');
+
+  const target = (id: string, path: SourcePath): void => {
+    if (!ids.has(id)) error(path, 'unknown-target', `"${id}" is not a node or ending id${closest(id, ids)}`);
+  };
+  target(data.start, ['start']);
+
+  const effect = (raw: { mood?: number; set?: Record<string, Value>; score?: Record<string, number> }, path: SourcePath, gotoId: string): Effect => {
+    const set: Assignment[] = [];
+    for (const [name, value] of Object.entries(raw.set ?? {})) {
+      if (name === 'mood') {
+        error([...path, 'set', name], 'set-mood', 'use "mood: +N" on the reply to change mood, not "set"', 'key');
+        continue;
+      }
+      if (!(name in variables)) {
+        error([...path, 'set', name], 'undefined-variable', `"${name}" is not a declared variable; add it under "variables:" with a default value`, 'key');
+        continue;
+      }
+      const parsed = typeof value === 'string' ? expression(value, [...path, 'set', name]) : { kind: 'literal' as const, value };
+      if (parsed) set.push({ name, expression: parsed });
+    }
+    for (const name of Object.keys(raw.score ?? {})) {
+      if (!(name in dimensions)) error([...path, 'score', name], 'undefined-dimension', `"${name}" is not a dimension; declare it under scoring.dimensions with a label`, 'key');
+    }
+    return { mood: raw.mood ?? 0, set, score: { ...(raw.score ?? {}) }, goto: gotoId };
+  };
+
+  const patienceMs = parseDuration(data.customer.patience ?? 'none') ?? null;
+  const nodes: Record<string, ScenarioNode> = {};
+  for (const [id, raw] of Object.entries(data.nodes)) {
+    const path = ['nodes', id];
+    if (raw.branch) {
+      for (const field of ['customer', 'replies', 'timeLimit', 'onTimeout', 'emotion'] as const) {
+        if (raw[field] !== undefined) error([...path, field], 'mixed-node', `a branch node has no "${field}"; move it to a dialogue node or remove "branch"`, 'key');
+      }
+      const routes = raw.branch.map((entry, i) => {
+        target(entry.goto, [...path, 'branch', i, 'goto']);
+        if (entry.if === undefined && i < raw.branch!.length - 1) {
+          error([...path, 'branch', i], 'branch-fallback', 'the entry without "if" is the fallback and must be last; move it to the end');
+        }
+        return { condition: entry.if === undefined ? undefined : expression(entry.if, [...path, 'branch', i, 'if']), goto: entry.goto };
+      });
+      if (raw.branch[raw.branch.length - 1]?.if !== undefined) {
+        error([...path, 'branch'], 'branch-fallback', 'this branch has no fallback: add a last entry with only "goto:" for when no "if" is true');
+      }
+      nodes[id] = { kind: 'branch', id, routes };
+      continue;
+    }
+    if (raw.customer === undefined) error(path, 'missing-field', `node "${id}" needs a "customer:" line and "replies:" (or "branch:" for a branch node)`, 'key');
+    if (raw.replies === undefined) error(path, 'missing-field', `node "${id}" needs "replies:" (1 to 9 of them)`, 'key');
+    const timeLimitMs = raw.timeLimit === undefined ? patienceMs : (parseDuration(raw.timeLimit) ?? null);
+    const onTimeoutRaw = raw.onTimeout;
+    if (onTimeoutRaw?.goto) target(onTimeoutRaw.goto, [...path, 'onTimeout', 'goto']);
+    const onTimeout = onTimeoutRaw
+      ? effect(onTimeoutRaw, [...path, 'onTimeout'], onTimeoutRaw.goto ?? id)
+      : { mood: -10, set: [], score: {}, goto: id };
+    const replies: Reply[] = (raw.replies ?? []).map((r, i) => {
+      const rp = [...path, 'replies', i];
+      target(r.goto, [...rp, 'goto']);
+      for (const [t, technique] of (r.techniques ?? []).entries()) {
+        if (!catalogue.has(technique)) {
+          error([...rp, 'techniques', t], 'undefined-technique', `technique "${technique}" is not in the catalogue${closest(technique, catalogue.keys())}; add it to scenarios/techniques.yaml or fix the spelling`);
+        }
+      }
+      return {
+        ...effect(r, rp, r.goto),
+        index: i + 1,
+        say: r.say,
+        condition: r.if === undefined ? undefined : expression(r.if, [...rp, 'if']),
+        tact: r.tact ?? 0,
+        techniques: r.techniques ?? [],
+        feedback: r.feedback,
+      };
+    });
+    nodes[id] = { kind: 'dialogue', id, customer: raw.customer ?? '', emotion: raw.emotion, timeLimitMs, onTimeout, replies };
+  }
+
+  const endings: Record<string, Ending> = {};
+  for (const [id, raw] of Object.entries(data.endings)) {
+    endings[id] = { kind: 'ending', id, customer: raw.customer ?? '', emotion: raw.emotion, outcome: raw.outcome, feedback: raw.feedback };
+  }
+
+  if (problems.length > 0) return { problems };
+  return {
+    problems,
+    scenario: {
+      id: data.id,
+      file: source.file,
+      title: data.title,
+      summary: data.summary ?? '',
+      brief: data.brief ?? '',
+      setting: data.setting ?? '',
+      objectives: data.objectives ?? [],
+      tags: data.tags ?? [],
+      difficulty: data.difficulty ?? 2,
+      locale: data.locale ?? 'en',
+      customer: { name: data.customer.name, avatar: data.customer.avatar ?? data.customer.name, mood: data.customer.mood ?? 50, patienceMs },
+      variables,
+      scoring: { weights, passMark: data.scoring?.passMark ?? 70, dimensions },
+      start: data.start,
+      nodes,
+      endings,
+    },
+  };
+}
+
+/** "; did you mean …?" for a misspelt id, or nothing. */
+function closest(id: string, candidates: Iterable<string>): string {
+  const best = closestMatch(id, candidates);
+  return best === undefined ? '' : `; did you mean "${best}"?`;
+}

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { DURATION_PATTERN } from './duration.ts';
+
+/** Ids of nodes, endings, dimensions and techniques: what `goto` may name. */
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+/** Variable names usable inside expressions. */
+export const VARIABLE_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** The scenario's own id: kebab-case, used in links (`?scenario=<id>`). */
+export const SCENARIO_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** The faces the game can draw. */
+export const EMOTIONS = ['angry', 'annoyed', 'neutral', 'pleased', 'delighted'] as const;
+/** How a conversation can end. `lost`: the customer leaves for good, or is let go. */
+export const OUTCOMES = ['satisfied', 'neutral', 'dissatisfied', 'escalated', 'lost'] as const;
+
+const duration = z
+  .union([z.number().positive(), z.string().regex(new RegExp(DURATION_PATTERN), 'a duration such as 15s, 1.5s, 500ms, 1m or none')])
+  .describe('Seconds (15), or "15s", "1.5s", "500ms", "1m", or "none" for untimed.');
+
+const value = z.union([z.boolean(), z.number(), z.string()]);
+const id = z.string().regex(ID_PATTERN, 'an id made of letters, digits, "-" and "_"');
+
+const effect = {
+  mood: z.number().int().min(-100).max(100).optional().describe('Change to the customer mood, -100..+100.'),
+  set: z.record(z.string(), value).optional().describe('Variables to change: a YAML number/boolean is a value, a string is an expression.'),
+  score: z.record(z.string(), z.number()).optional().describe('Points on extra scored dimensions.'),
+  goto: id.describe('Node or ending id to go to next.'),
+};
+
+const reply = z
+  .strictObject({
+    say: z.string().min(1).describe('What the trainee says.'),
+    ...effect,
+    if: z.string().optional().describe('Expression; the reply is only offered when it is true.'),
+    tact: z.number().int().min(-3).max(3).optional().describe('How tactful the reply is, -3..+3 (default 0).'),
+    techniques: z.array(id).optional().describe('Technique ids from the catalogue.'),
+    feedback: z.string().optional().describe('Coaching shown in the debrief.'),
+  })
+  .describe('A reply the trainee can choose.');
+
+const onTimeout = z
+  .strictObject({ ...effect, goto: id.optional().describe('Where to go when time runs out (default: this node again).') })
+  .describe('What happens when the reply timer runs out. Default: mood -10 and the node is offered again.');
+
+const branchEntry = z.strictObject({ if: z.string().optional().describe('Expression; first true entry wins.'), goto: id });
+
+/**
+ * A node is either a dialogue node (`customer` + `replies`) or a branch node
+ * (`branch`). One object type keeps editor completion simple; the linter
+ * reports a node that mixes both with a message that says which to remove.
+ */
+const node = z
+  .strictObject({
+    customer: z.string().min(1).optional().describe('The customer line.'),
+    emotion: z.enum(EMOTIONS).optional().describe('Face to show, overriding the one derived from mood.'),
+    timeLimit: duration.optional().describe('Reply time limit, overriding customer.patience.'),
+    onTimeout: onTimeout.optional(),
+    replies: z.array(reply).min(1).max(9).optional(),
+    branch: z.array(branchEntry).min(1).optional().describe('Branch node: routes on state without a customer line.'),
+  })
+  .describe('A dialogue node or a branch node.');
+
+const ending = z.strictObject({
+  customer: z.string().optional().describe('The customer\u2019s last line.'),
+  emotion: z.enum(EMOTIONS).optional(),
+  outcome: z.enum(OUTCOMES).describe('satisfied, neutral, dissatisfied, escalated or lost.'),
+  feedback: z.string().optional().describe('Coaching shown in the debrief.'),
+});
+
+/**
+ * The scenario file, as trainers write it (format v1). Defaults are applied
+ * later by `normalise`, so the JSON Schema shows fields as optional.
+ */
+export const scenarioSchema = z
+  .strictObject({
+    id: z.string().regex(SCENARIO_ID_PATTERN, 'kebab-case, e.g. cracked-blender').describe('Unique kebab-case id.'),
+    title: z.string().min(1),
+    summary: z.string().optional(),
+    brief: z.string().optional(),
+    setting: z.string().optional(),
+    objectives: z.array(z.string()).optional(),
+    tags: z.array(z.string()).optional(),
+    difficulty: z.number().int().min(1).max(5).optional().describe('1 (gentle) .. 5 (very hard), default 2.'),
+    locale: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a BCP 47 tag such as en or en-GB').optional(),
+    customer: z.strictObject({
+      name: z.string().min(1),
+      avatar: z.string().optional().describe('Any string; the game draws a stable face from it.'),
+      mood: z.number().int().min(0).max(100).optional().describe('Starting mood, 0 (furious) .. 100 (delighted), default 50.'),
+      patience: duration.optional().describe('Default reply time limit, default none.'),
+    }),
+    variables: z.record(z.string().regex(VARIABLE_PATTERN, 'a name of letters, digits and "_"'), value).optional(),
+    scoring: z
+      .strictObject({
+        weights: z.record(z.string(), z.number().min(0)).optional(),
+        passMark: z.number().min(0).max(100).optional(),
+        dimensions: z.record(id, z.strictObject({ label: z.string().min(1) })).optional(),
+      })
+      .optional(),
+    start: id,
+    nodes: z.record(z.string(), node),
+    endings: z.record(z.string(), ending),
+  })
+  .describe('A Tactful scenario (format v1).');
+
+/** The scenario exactly as written (before defaults). */
+export type ScenarioSource = z.infer<typeof scenarioSchema>;
+export type NodeSource = z.infer<typeof node>;
+export type ReplySource = z.infer<typeof reply>;
+export type EndingSource = z.infer<typeof ending>;
+export type Emotion = (typeof EMOTIONS)[number];
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** JSON Schema for editors (`# yaml-language-server: $schema=…`). */
+export function scenarioJsonSchema(): object {
+  const schema = z.toJSONSchema(scenarioSchema, { target: 'draft-7', io: 'input' }) as Record<string, unknown>;
+  return { ...schema, title: 'Tactful scenario (format v1)' };
+}

@@ -1,0 +1,131 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { Problem } from './problem.ts';
+
+/** A path into the YAML document: map keys and sequence indexes. */
+export type SourcePath = readonly (string | number)[];
+
+/**
+ * A scenario file read into memory, keeping the YAML tree so every problem
+ * can point at the line and column of the key or value at fault.
+ */
+export interface ScenarioSourceFile {
+  file: string;
+  text: string;
+  document: Document.Parsed;
+  lines: LineCounter;
+  /** The plain data, or undefined when the YAML could not be read. */
+  data: unknown;
+}
+
+/** Aliases beyond this are refused: a YAML "billion laughs" must fail fast. */
+const MAX_ALIASES = 200;
+
+/**
+ * Parses YAML text, keeping positions. Never throws: unreadable input comes
+ * back as problems (empty file, binary data, syntax errors, alias bombs,
+ * duplicate keys).
+ */
+export function readSource(file: string, text: string): { source?: ScenarioSourceFile; problems: Problem[] } {
+  const at = (line: number, column: number, rule: string, message: string): Problem => ({
+    file, line, column, severity: 'error', rule, message,
+  });
+  if (text.includes('\u0000') || text.includes('\uFFFD')) {
+    return { problems: [at(1, 1, 'not-text', 'this is not a text file; save the scenario as UTF-8 YAML')] };
+  }
+  if (text.trim() === '') {
+    return { problems: [at(1, 1, 'empty-file', 'the file is empty; start with "id:", "title:", "customer:", "start:", "nodes:" and "endings:"')] };
+  }
+  const lines = new LineCounter();
+  const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
+  const problems: Problem[] = [];
+  for (const error of document.errors) {
+    const pos = lines.linePos(error.pos[0]);
+    const duplicate = error.code === 'DUPLICATE_KEY';
+    problems.push(
+      at(pos.line, pos.col, duplicate ? 'duplicate-key' : 'yaml-syntax',
+        duplicate ? 'this key appears twice in the same block; keep one' : `YAML syntax: ${firstLine(error.message)}`),
+    );
+  }
+  if (problems.length > 0) return { problems };
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    return { problems: [at(1, 1, 'yaml-aliases', `too many YAML aliases (*name) expand here; write the content out instead (${firstLine(String((error as Error).message))})`)] };
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    const pos = document.contents ? lines.linePos(document.contents.range[0]) : { line: 1, col: 1 };
+    return { problems: [at(pos.line, pos.col, 'not-a-mapping', 'a scenario file must be a mapping of fields such as "id:", "title:" and "nodes:"')] };
+  }
+  return { source: { file, text, document, lines, data }, problems };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/**
+ * Finds the line and column of a path in the document. `part: 'key'` points
+ * at the key (for unknown or duplicate fields), `'value'` at its value. When
+ * the path does not exist (a missing field) the nearest existing parent is used.
+ */
+export function locate(source: ScenarioSourceFile, path: SourcePath, part: 'key' | 'value' = 'value'): { line: number; column: number } {
+  let node: unknown = source.document.contents;
+  let best: number = (node as YamlNode | null)?.range?.[0] ?? 0;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]!;
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) break;
+      const keyNode = pair.key as YamlNode;
+      if (last && part === 'key') {
+        best = keyNode.range?.[0] ?? best;
+        break;
+      }
+      const valueNode = pair.value as YamlNode | null;
+      best = valueNode?.range?.[0] ?? keyNode.range?.[0] ?? best;
+      node = valueNode;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment] as YamlNode | undefined;
+      if (!item) break;
+      best = item.range?.[0] ?? best;
+      node = item;
+    } else {
+      break;
+    }
+  }
+  const pos = source.lines.linePos(best);
+  return { line: pos.line, column: pos.col };
+}
+
+/** A problem at a path in a source file. */
+export function problemAt(
+  source: ScenarioSourceFile,
+  path: SourcePath,
+  severity: Problem['severity'],
+  rule: string,
+  message: string,
+  part: 'key' | 'value' = 'value',
+  offset = 0,
+): Problem {
+  const { line, column } = locate(source, path, part);
+  return { file: source.file, line, column: column + offset, severity, rule, message };
+}
+
+/**
+ * Column offset of a position inside a scalar's text (for an error inside an
+ * expression), accounting for a quote character before the text.
+ */
+export function scalarTextStart(source: ScenarioSourceFile, path: SourcePath): number {
+  let node: unknown = source.document.contents;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      node = pair?.value;
+    } else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];
+    else return 0;
+  }
+  if (isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) return 1;
+  return 0;
+}
