@@ -9,3 +9,4 @@ export * from './result.ts';
 export * from './scoring.ts';
 export * from './view.ts';
 export * from './choose.ts';
+export * from './paths.ts';

@@ -64,6 +64,7 @@ export function compileMachine(scenario: Scenario) {
       timedOut: chosen === null,
       tact: chosen ? chosen.tact : 0,
       offeredTacts: offered.map((r) => r.tact),
+      offered: offered.map((r) => r.index),
       techniques: chosen ? chosen.techniques : [],
       ms: Math.max(0, at - shownAt),
       limitMs: context.limitMs,

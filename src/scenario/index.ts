@@ -36,3 +36,4 @@ export function loadScenario(file: string, text: string, catalogue: TechniqueCat
     compiled: { scenario: checked.scenario, analysis: checked.analysis, machine: compileMachine(checked.scenario) },
   };
 }
+export * from './graph-export.ts';

@@ -16,6 +16,8 @@ export interface Decision {
   tact: number;
   /** Tact of every offered reply, in offered order. */
   offeredTacts: number[];
+  /** The offered replies' 1-based positions in the file's `replies` list, in offered order. */
+  offered: number[];
   techniques: string[];
   /** Milliseconds from the replies being shown to the choice. */
   ms: number;
