@@ -130,9 +130,9 @@ export function evaluate(expression: Expression, scope: ExpressionScope): Value 
     case 'literal':
       return expression.value;
     case 'name': {
-      const value = scope[expression.name];
+      // Own properties only: "constructor" or "__proto__" must never reach JavaScript objects.
       // The linter rejects unknown names; at run time a missing one is false.
-      return value === undefined ? false : value;
+      return Object.hasOwn(scope, expression.name) ? scope[expression.name]! : false;
     }
     case 'unary': {
       const arg = evaluate(expression.arg, scope);

@@ -53,7 +53,10 @@ export function readSource(file: string, text: string): { source?: ScenarioSourc
   } catch (error) {
     return { problems: [at(1, 1, 'yaml-aliases', `too many YAML aliases (*name) expand here; write the content out instead (${firstLine(String((error as Error).message))})`)] };
   }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+  if (data === null || data === undefined) {
+    return { problems: [at(1, 1, 'empty-file', 'the file has no content; start with "id:", "title:", "customer:", "start:", "nodes:" and "endings:"')] };
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
     const pos = document.contents ? lines.linePos(document.contents.range[0]) : { line: 1, col: 1 };
     return { problems: [at(pos.line, pos.col, 'not-a-mapping', 'a scenario file must be a mapping of fields such as "id:", "title:" and "nodes:"')] };
   }

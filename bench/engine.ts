@@ -1,0 +1,308 @@
+/**
+ * Engine benchmark: load (parse + validate + lint + compile), memory and
+ * random playthroughs of generated scenarios of 500, 5,000 and 20,000 nodes,
+ * against inkjs compiling and playing the same graph (bench/ink.ts).
+ *
+ * `runEngineBench()` returns the "## Engine" markdown section; `npm run bench`
+ * (bench/run.ts) prints it and writes it into docs/performance.md.
+ */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import os from 'node:os';
+import { createActor } from 'xstate';
+import {
+  buildCatalogue, checkScenario, compileMachine, loadScenario, offeredReplies, scenarioSchema,
+  type CompiledScenario, type DialogueNode,
+} from '../src/scenario/index.ts';
+import { readSource } from '../src/scenario/source.ts';
+import { normalise } from '../src/scenario/normalise.ts';
+import { analyse } from '../src/scenario/analysis.ts';
+import { SteppedClock, startConversation } from '../src/engine/index.ts';
+import { generateScenario, mulberry32 } from './generate.ts';
+import { runInk, type InkResult } from './ink.ts';
+
+/** A garbage collector, exposed at run time so `tsx bench/run.ts` needs no flag. */
+export function exposeGc(): (() => void) | undefined {
+  const g = (globalThis as { gc?: () => void }).gc;
+  if (g) return g;
+  try {
+    setFlagsFromString('--expose_gc');
+    return runInNewContext('gc') as () => void;
+  } catch {
+    return undefined;
+  }
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+export interface PlayFigures {
+  playthroughs: number;
+  choices: number;
+  seconds: number;
+}
+
+export interface SizeResult {
+  nodes: number;
+  endings: number;
+  replies: number;
+  yamlBytes: number;
+  warnings: number;
+  exact: boolean;
+  states: number;
+  /** Medians, ms. */
+  loadMs: number;
+  loadRunsMs: number[];
+  phases: { read: number; schema: number; normalise: number; analyse: number; problems: number; compile: number };
+  /** checkScenario (read + validate + lint), ms. */
+  lintMs: number;
+  heapMB: number | null;
+  playApi: PlayFigures;
+  playActor: PlayFigures;
+  meanChoices: number;
+  ink: InkResult;
+}
+
+/** Times `fn` `runs` times; returns each duration and the last value. */
+function timed<T>(runs: number, fn: () => T): { ms: number[]; value: T } {
+  const ms: number[] = [];
+  let value!: T;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    value = fn();
+    ms.push(performance.now() - t0);
+  }
+  return { ms, value };
+}
+
+/** Random playthroughs through the Conversation API (what the game and CLI use). */
+export function playConversations(compiled: CompiledScenario, ms: number, seed = 7): PlayFigures {
+  const rand = mulberry32(seed);
+  let playthroughs = 0;
+  let choices = 0;
+  const started = performance.now();
+  let elapsed = 0;
+  while (elapsed < ms) {
+    const talk = startConversation(compiled, { clock: new SteppedClock(), timers: 'off' });
+    while (!talk.ended) {
+      const n = talk.view().replies.length;
+      talk.reply(1 + Math.floor(rand() * n));
+      choices++;
+    }
+    if (!talk.result()) throw new Error('ended without a result');
+    talk.stop();
+    playthroughs++;
+    elapsed = performance.now() - started;
+  }
+  return { playthroughs, choices, seconds: elapsed / 1000 };
+}
+
+/** Random playthroughs sending REPLY events straight to the XState actor. */
+export function playActor(compiled: CompiledScenario, ms: number, seed = 7): PlayFigures {
+  const rand = mulberry32(seed);
+  const { scenario } = compiled;
+  let playthroughs = 0;
+  let choices = 0;
+  const started = performance.now();
+  let elapsed = 0;
+  while (elapsed < ms) {
+    const actor = createActor(compiled.machine, { input: { timers: 'off' } });
+    actor.start();
+    for (;;) {
+      const snapshot = actor.getSnapshot();
+      if (snapshot.status === 'done') break;
+      const node = scenario.nodes[snapshot.context.node] as DialogueNode;
+      const n = offeredReplies(node, snapshot.context).length;
+      actor.send({ type: 'REPLY', reply: 1 + Math.floor(rand() * n) });
+      choices++;
+    }
+    actor.stop();
+    playthroughs++;
+    elapsed = performance.now() - started;
+  }
+  return { playthroughs, choices, seconds: elapsed / 1000 };
+}
+
+export interface EngineBenchOptions {
+  sizes?: number[];
+  seed?: number;
+  /** Playing time per measurement, ms. */
+  playMs?: number;
+  log?: (line: string) => void;
+}
+
+/** Measures one size. */
+export function benchSize(nodes: number, options: { seed: number; playMs: number; gc?: () => void; log: (l: string) => void }): SizeResult {
+  const { seed, playMs, gc, log } = options;
+  const { catalogue } = buildCatalogue();
+  const { yaml, graph } = generateScenario({ nodes, seed });
+  const file = `bench-${nodes}.yaml`;
+  const runs = nodes <= 500 ? 7 : nodes <= 5000 ? 5 : 3;
+  log(`  ${nodes} nodes: ${(yaml.length / 1e6).toFixed(2)} MB of YAML, ${runs} load runs…`);
+
+  // Warm-up (JIT), then the headline: loadScenario from text to a playable machine.
+  loadScenario(file, yaml, catalogue);
+  const load = timed(runs, () => loadScenario(file, yaml, catalogue));
+  const loaded = load.value;
+  if (!loaded.compiled) throw new Error(`generated scenario has errors: ${JSON.stringify(loaded.problems.slice(0, 3))}`);
+  const compiled = loaded.compiled;
+
+  // Phase breakdown (the same stages checkScenario runs, called one by one).
+  const read = timed(runs, () => readSource(file, yaml));
+  const source = read.value.source!;
+  const schema = timed(runs, () => scenarioSchema.safeParse(source.data));
+  if (!schema.value.success) throw new Error('schema failed');
+  const data = schema.value.data;
+  const norm = timed(runs, () => normalise(source, data, catalogue));
+  const scenario = norm.value.scenario!;
+  const an = timed(runs, () => analyse(scenario));
+  const lint = timed(runs, () => checkScenario(file, yaml, catalogue));
+  const comp = timed(runs, () => compileMachine(scenario));
+  const lintMs = median(lint.ms);
+  const phases = {
+    read: median(read.ms), schema: median(schema.ms), normalise: median(norm.ms), analyse: median(an.ms),
+    problems: 0, compile: median(comp.ms),
+  };
+  phases.problems = Math.max(0, lintMs - phases.read - phases.schema - phases.normalise - phases.analyse);
+
+  // Heap retained by one compiled scenario (model + analysis + machine).
+  let heapMB: number | null = null;
+  if (gc) {
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    let kept: unknown = loadScenario(file, yaml, catalogue);
+    gc();
+    heapMB = (process.memoryUsage().heapUsed - before) / 1e6;
+    kept = undefined;
+    void kept;
+  }
+
+  log(`  ${nodes} nodes: playing…`);
+  playConversations(compiled, Math.min(300, playMs / 4)); // warm-up
+  const playApi = playConversations(compiled, playMs);
+  playActor(compiled, Math.min(300, playMs / 4));
+  const playAct = playActor(compiled, playMs);
+
+  log(`  ${nodes} nodes: ink…`);
+  const ink = runInk(graph, { runs: nodes <= 500 ? 5 : nodes <= 5000 ? 3 : 1, playMs, gc });
+
+  return {
+    nodes,
+    endings: graph.endings.length,
+    replies: graph.nodes.reduce((n, x) => n + (x.kind === 'dialogue' ? x.replies.length : 0), 0),
+    yamlBytes: yaml.length,
+    warnings: loaded.problems.length,
+    exact: compiled.analysis.exact,
+    states: compiled.analysis.states,
+    loadMs: median(load.ms),
+    loadRunsMs: load.ms,
+    phases,
+    lintMs,
+    heapMB,
+    playApi,
+    playActor: playAct,
+    meanChoices: playApi.choices / playApi.playthroughs,
+    ink,
+  };
+}
+
+const f0 = (x: number): string => Math.round(x).toLocaleString('en-GB');
+const f1 = (x: number): string => x.toFixed(1);
+const rate = (p: { choices: number; seconds: number }): number => p.choices / p.seconds;
+const ok = (met: boolean): string => (met ? '**met**' : '**missed**');
+
+/** Formats the results as the "## Engine" markdown section. */
+export function engineMarkdown(results: SizeResult[], meta: { date: string; seconds: number; gc: boolean }): string {
+  const lines: string[] = [];
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  lines.push('## Engine', '');
+  lines.push(
+    `Measured ${meta.date} on ${os.cpus().length} cores (${cpu}), Node ${process.version}, ` +
+      `by \`npm run bench\` (bench/engine.ts, bench/ink.ts; ${Math.round(meta.seconds)} s). ` +
+      'Scenarios come from bench/generate.ts (seed 1): booleans, bounded counters, `if` on replies, `set`, ' +
+      'branch nodes (~10%), timers (~20%), one ending per 50 nodes; every node reachable and able to end; lint-clean.',
+    '',
+  );
+  lines.push('### Load, lint and memory', '');
+  lines.push('Times are medians (ms). *load* = `loadScenario` (YAML parse + schema + lint + compile to an XState machine); '
+    + 'the phases are the same stages called one by one; *lint* = `checkScenario` (everything but the compile).', '');
+  lines.push('| nodes | endings | replies | YAML | load | read YAML | schema (zod) | normalise | analyse | problems | compile | lint | lint µs/node | heap retained | states explored |');
+  lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of results) {
+    const p = r.phases;
+    lines.push(`| ${f0(r.nodes)} | ${r.endings} | ${f0(r.replies)} | ${(r.yamlBytes / 1e6).toFixed(2)} MB | **${f1(r.loadMs)}** | ${f1(p.read)} | ${f1(p.schema)} | ${f1(p.normalise)} | ${f1(p.analyse)} | ${f1(p.problems)} | ${f1(p.compile)} | ${f1(r.lintMs)} | ${f1((r.lintMs * 1000) / r.nodes)} | ${r.heapMB === null ? 'n/a' : `${f1(r.heapMB)} MB`} | ${f0(r.states)}${r.exact ? '' : ' (budget hit)'} |`);
+  }
+  lines.push('');
+  lines.push('### Random playthroughs', '');
+  lines.push('A random offered reply at each decision until an ending, timers off. *API* = `startConversation` + `view()` + `reply()` + `result()` '
+    + '(the path the game and CLI use); *actor* = `REPLY` events sent straight to the XState actor (`createActor(compiled.machine)`), '
+    + 'reply count from `offeredReplies`. ink: `ContinueMaximally` + `ChooseChoiceIndex`, `ResetState` between playthroughs.', '');
+  lines.push('| nodes | mean choices / playthrough | API playthroughs/s | API choices/s | actor playthroughs/s | actor choices/s | ink playthroughs/s | ink choices/s |');
+  lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of results) {
+    const inkMean = r.ink.play.choices / r.ink.play.playthroughs;
+    lines.push(`| ${f0(r.nodes)} | ${f1(r.meanChoices)} (ink ${f1(inkMean)}) | ${f0(r.playApi.playthroughs / r.playApi.seconds)} | **${f0(rate(r.playApi))}** | ${f0(r.playActor.playthroughs / r.playActor.seconds)} | ${f0(rate(r.playActor))} | ${f0(r.ink.play.playthroughs / r.ink.play.seconds)} | ${f0(rate(r.ink.play))} |`);
+  }
+  lines.push('');
+  lines.push('### Against inkjs (same graph)', '');
+  lines.push('Ratios > 1 mean Tactful is faster. ink compile = inkjs `Compiler.Compile()` from source text to a playable Story (median); '
+    + 'ink JSON load = `new Story(json)` of the precompiled story, for reference.', '');
+  lines.push('| nodes | ours load | ink compile | ink JSON load | compile speed-up (ink ÷ ours) | ink heap | choices/s ratio, API (ours ÷ ink) | choices/s ratio, actor |');
+  lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of results) {
+    const inkMs = median(r.ink.compileMs);
+    lines.push(`| ${f0(r.nodes)} | ${f1(r.loadMs)} ms | ${f0(inkMs)} ms | ${f1(r.ink.loadJsonMs)} ms | ${(inkMs / r.loadMs).toFixed(1)}× | ${r.ink.heapMB === null ? 'n/a' : `${f1(r.ink.heapMB)} MB`} | ${(rate(r.playApi) / rate(r.ink.play)).toFixed(2)}× | ${(rate(r.playActor) / rate(r.ink.play)).toFixed(2)}× |`);
+  }
+  lines.push('');
+
+  // Targets.
+  const at = (n: number): SizeResult | undefined => results.find((r) => r.nodes === n);
+  lines.push('### Targets', '');
+  const r500 = at(500);
+  const r5k = at(5000);
+  const r20k = at(20000);
+  if (r5k) lines.push(`- 5,000 nodes loaded and linted in under 1 s: ${f1(r5k.loadMs)} ms, ${ok(r5k.loadMs < 1000)}.`);
+  if (r500) lines.push(`- 500 nodes under 150 ms: ${f1(r500.loadMs)} ms, ${ok(r500.loadMs < 150)}.`);
+  if (results.length >= 2) {
+    const growth: string[] = [];
+    let worst = 0;
+    for (let i = 1; i < results.length; i++) {
+      const a = results[i - 1]!;
+      const b = results[i]!;
+      const exponent = Math.log(b.lintMs / a.lintMs) / Math.log(b.nodes / a.nodes);
+      worst = Math.max(worst, exponent);
+      growth.push(`${f0(a.nodes)}→${f0(b.nodes)}: ×${(b.lintMs / a.lintMs).toFixed(1)} time for ×${b.nodes / a.nodes} nodes (exponent ${exponent.toFixed(2)})`);
+    }
+    lines.push(`- Lint time about linear in size (exponent ≤ 1.2 between sizes): ${growth.join('; ')}; ${ok(worst <= 1.2)}.`);
+  }
+  const playMet = results.every((r) => rate(r.playApi) >= rate(r.ink.play));
+  const actorMet = results.every((r) => rate(r.playActor) >= rate(r.ink.play));
+  lines.push(`- Playthroughs at least as fast as inkjs (choices/s, every size): API ${ok(playMet)}; raw actor ${actorMet ? 'met' : 'missed'}.`);
+  lines.push(`- Compile faster than inkjs: ${results.map((r) => `${f0(r.nodes)}: ${(median(r.ink.compileMs) / r.loadMs).toFixed(1)}×`).join(', ')}.`);
+  if (!meta.gc) lines.push('', '(Heap figures unavailable: no garbage collector could be exposed.)');
+  if (r20k && !r20k.exact) lines.push('', `At ${f0(r20k.nodes)} nodes the linter's state walk stops at its budget (40 states per node); the semantic checks (traps, endings never reached) are then skipped, as designed.`);
+  lines.push('');
+  return lines.join('\n');
+}
+
+/** Runs the whole engine benchmark; returns the markdown section and the raw figures. */
+export async function runEngineBench(options: EngineBenchOptions = {}): Promise<{ markdown: string; results: SizeResult[] }> {
+  const sizes = options.sizes ?? [500, 5000, 20000];
+  const log = options.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const gc = exposeGc();
+  const t0 = performance.now();
+  const results: SizeResult[] = [];
+  for (const n of sizes) results.push(benchSize(n, { seed: options.seed ?? 1, playMs: options.playMs ?? 2000, gc, log }));
+  const date = new Date().toISOString().slice(0, 10);
+  return { markdown: engineMarkdown(results, { date, seconds: (performance.now() - t0) / 1000, gc: gc !== undefined }), results };
+}
+
+// `tsx bench/engine.ts [sizes…]` runs the engine part alone (no docs update).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const { markdown } = await runEngineBench(sizes.length > 0 ? { sizes } : {});
+  process.stdout.write(markdown);
+}

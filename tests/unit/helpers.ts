@@ -1,0 +1,26 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildCatalogue, formatProblem, loadScenario, type CompiledScenario, type TechniqueCatalogue } from '../../src/scenario/index.ts';
+
+/** The shipped catalogue (built-ins plus scenarios/techniques.yaml). */
+export const catalogue: TechniqueCatalogue = buildCatalogue(readFileSync('scenarios/techniques.yaml', 'utf8')).catalogue;
+
+/** Compiles scenario YAML written in a test, failing loudly on errors. */
+export function compileYaml(yaml: string, file = 'test.yaml'): CompiledScenario {
+  const { compiled, problems } = loadScenario(file, yaml, catalogue);
+  if (!compiled) throw new Error(`test scenario has errors:\n${problems.map(formatProblem).join('\n')}`);
+  return compiled;
+}
+
+/** Every shipped scenario file. */
+export function shippedScenarioFiles(): string[] {
+  return readdirSync('scenarios')
+    .filter((f) => f.endsWith('.yaml') && f !== 'techniques.yaml')
+    .sort()
+    .map((f) => join('scenarios', f));
+}
+
+/** Compiles a shipped scenario file. */
+export function compileFile(file: string): CompiledScenario {
+  return compileYaml(readFileSync(file, 'utf8'), file);
+}

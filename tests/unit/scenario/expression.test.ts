@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate, parseExpression, type Expression } from '../../../src/scenario/index.ts';
+
+const parse = (text: string): Expression => {
+  const r = parseExpression(text);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.expression;
+};
+const run = (text: string, scope: Record<string, boolean | number | string> = {}) => evaluate(parse(text), scope);
+
+describe('expressions', () => {
+  it('compares numbers and mood', () => {
+    expect(run('mood >= 50', { mood: 50 })).toBe(true);
+    expect(run('mood < 50', { mood: 50 })).toBe(false);
+    expect(run('offers != 2', { offers: 1 })).toBe(true);
+  });
+
+  it('combines with and, or, not and parentheses', () => {
+    expect(run('asked and not angry', { asked: true, angry: false })).toBe(true);
+    expect(run('not (asked or angry)', { asked: false, angry: true })).toBe(false);
+    expect(run('a or b and c', { a: false, b: true, c: false })).toBe(false);
+  });
+
+  it('does arithmetic with the usual precedence', () => {
+    expect(run('strikes + 1 * 2', { strikes: 1 })).toBe(3);
+    expect(run('(strikes + 1) * 2', { strikes: 1 })).toBe(4);
+    expect(run('-strikes + 10', { strikes: 3 })).toBe(7);
+    expect(run('10 / 4')).toBe(2.5);
+  });
+
+  it('gives 0 for a division by zero instead of Infinity', () => {
+    expect(run('5 / 0')).toBe(0);
+  });
+
+  it('compares and joins quoted strings', () => {
+    expect(run("channel == 'phone'", { channel: 'phone' })).toBe(true);
+    expect(run('channel == "email"', { channel: 'phone' })).toBe(false);
+    expect(run("'case ' + ref", { ref: 42 })).toBe('case 42');
+  });
+
+  it('knows true and false', () => {
+    expect(run('true and not false')).toBe(true);
+  });
+
+  it.each([
+    ['offers >=', 'Expected expression'],
+    ['a b', 'two values side by side'],
+    ['f(x)', 'function calls'],
+    ['a.b', '"." and "[ ]"'],
+    ['a ? b : c', 'branch node'],
+    ['a === b', ''],
+    ['a && b', ''],
+    ['', 'empty'],
+  ])('rejects %j with a reason', (text, reason) => {
+    const r = parseExpression(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toContain(reason);
+  });
+
+  it('never reaches outside the scenario state', () => {
+    // Names resolve only in the given scope; JavaScript globals are unknown names.
+    expect(run('constructor', {})).toBe(false);
+    expect(parseExpression('process.exit(1)').ok).toBe(false);
+    expect(run('__proto__', {})).toBe(false);
+    expect(run('this', {})).toBe(false);
+  });
+});
