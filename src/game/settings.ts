@@ -1,0 +1,77 @@
+import type { TimerSetting } from '../scenario/index.ts';
+
+/** The player's settings, remembered across visits in localStorage. */
+export interface Settings {
+  /** Reply timers: the scenario's limits, 1.5×, 2× (extended time) or off. */
+  timers: TimerSetting;
+  /** Sound volume 0..1. */
+  volume: number;
+  muted: boolean;
+  /** Instant text and no animation. Defaults to the system's prefers-reduced-motion. */
+  reducedMotion: boolean;
+}
+
+const KEY = 'tactful.settings.v1';
+const TIMERS: readonly TimerSetting[] = ['standard', '1.5x', '2x', 'off'];
+
+/** Labels for the timer setting, as the menu and briefing show them. */
+export const TIMER_LABELS: Record<TimerSetting, string> = {
+  standard: 'Standard',
+  '1.5x': '1.5× time',
+  '2x': '2× time',
+  off: 'Off (speed not scored)',
+};
+
+function systemReducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+function defaults(): Settings {
+  return { timers: 'standard', volume: 0.7, muted: false, reducedMotion: systemReducedMotion() };
+}
+
+/** Reads settings; anything missing or malformed falls back to its default. */
+function read(): Settings {
+  const base = defaults();
+  try {
+    const raw = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<Settings> | null;
+    if (!raw || typeof raw !== 'object') return base;
+    return {
+      timers: TIMERS.includes(raw.timers as TimerSetting) ? (raw.timers as TimerSetting) : base.timers,
+      volume: typeof raw.volume === 'number' && raw.volume >= 0 && raw.volume <= 1 ? raw.volume : base.volume,
+      muted: typeof raw.muted === 'boolean' ? raw.muted : base.muted,
+      reducedMotion: typeof raw.reducedMotion === 'boolean' ? raw.reducedMotion : base.reducedMotion,
+    };
+  } catch {
+    return base; // storage blocked or corrupt: play with defaults
+  }
+}
+
+type Listener = (settings: Settings) => void;
+let current: Settings | undefined;
+const listeners = new Set<Listener>();
+
+/** The current settings. */
+export function settings(): Settings {
+  current ??= read();
+  return current;
+}
+
+/** Changes some settings, saves them and tells every listener. */
+export function updateSettings(change: Partial<Settings>): Settings {
+  current = { ...settings(), ...change };
+  try {
+    localStorage.setItem(KEY, JSON.stringify(current));
+  } catch {
+    // Private mode or full storage: the setting still applies for this visit.
+  }
+  document.documentElement.classList.toggle('reduced-motion', current.reducedMotion);
+  for (const listener of listeners) listener(current);
+  return current;
+}
+
+/** Calls `listener` after every change. Returns an unsubscribe function. */
+export function onSettingsChange(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
