@@ -36,9 +36,9 @@ export function readSource(file: string, text: string): { source?: ScenarioSourc
     return { problems: [at(1, 1, 'empty-file', 'the file is empty; start with "id:", "title:", "customer:", "start:", "nodes:" and "endings:"')] };
   }
   const lines = new LineCounter();
-  const document = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
+  const yamlDocument = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
   const problems: Problem[] = [];
-  for (const error of document.errors) {
+  for (const error of yamlDocument.errors) {
     const pos = lines.linePos(error.pos[0]);
     const duplicate = error.code === 'DUPLICATE_KEY';
     problems.push(
@@ -49,7 +49,7 @@ export function readSource(file: string, text: string): { source?: ScenarioSourc
   if (problems.length > 0) return { problems };
   let data: unknown;
   try {
-    data = document.toJS({ maxAliasCount: MAX_ALIASES });
+    data = yamlDocument.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
     return { problems: [at(1, 1, 'yaml-aliases', `too many YAML aliases (*name) expand here; write the content out instead (${firstLine(String((error as Error).message))})`)] };
   }
@@ -57,10 +57,10 @@ export function readSource(file: string, text: string): { source?: ScenarioSourc
     return { problems: [at(1, 1, 'empty-file', 'the file has no content; start with "id:", "title:", "customer:", "start:", "nodes:" and "endings:"')] };
   }
   if (typeof data !== 'object' || Array.isArray(data)) {
-    const pos = document.contents ? lines.linePos(document.contents.range[0]) : { line: 1, col: 1 };
+    const pos = yamlDocument.contents ? lines.linePos(yamlDocument.contents.range[0]) : { line: 1, col: 1 };
     return { problems: [at(pos.line, pos.col, 'not-a-mapping', 'a scenario file must be a mapping of fields such as "id:", "title:" and "nodes:"')] };
   }
-  return { source: { file, text, document, lines, data }, problems };
+  return { source: { file, text, document: yamlDocument, lines, data }, problems };
 }
 
 function firstLine(message: string): string {

@@ -1,0 +1,46 @@
+import { createAvatar } from '@dicebear/core';
+import * as avataaars from '@dicebear/avataaars';
+import type { Emotion } from '../scenario/index.ts';
+
+/**
+ * The customer's face as an SVG, drawn by DiceBear's "Avataaars" style
+ * (Pablo Stanley, free for personal and commercial use) and bundled, so no
+ * request leaves the page. The `avatar` string seeds the look (hair, skin,
+ * clothes), so a customer looks the same in every emotion and every visit;
+ * only the eyebrows, eyes and mouth follow the emotion.
+ */
+const EXPRESSIONS: Record<Emotion, { eyebrows: string; eyes: string; mouth: string }> = {
+  angry: { eyebrows: 'angryNatural', eyes: 'squint', mouth: 'screamOpen' },
+  annoyed: { eyebrows: 'frownNatural', eyes: 'side', mouth: 'serious' },
+  neutral: { eyebrows: 'defaultNatural', eyes: 'default', mouth: 'default' },
+  pleased: { eyebrows: 'defaultNatural', eyes: 'default', mouth: 'twinkle' },
+  delighted: { eyebrows: 'raisedExcitedNatural', eyes: 'happy', mouth: 'smile' },
+};
+
+// Everyday looks only: no hats, costume accessories or graphic T-shirts.
+const TOPS = [
+  'bob', 'bun', 'curly', 'curvy', 'dreads', 'frida', 'fro', 'froBand', 'longButNotTooLong', 'miaWallace', 'shavedSides',
+  'straight02', 'straight01', 'straightAndStrand', 'dreads01', 'dreads02', 'frizzle', 'shaggy', 'shaggyMullet',
+  'shortCurly', 'shortFlat', 'shortRound', 'shortWaved', 'sides', 'theCaesar', 'theCaesarAndSidePart', 'bigHair', 'hijab', 'turban',
+];
+const HAIR = ['a55728', '2c1b18', 'b58143', 'd6b370', '724133', '4a312c', 'c93305', 'e8e1e1'];
+const CLOTHES = ['blazerAndShirt', 'blazerAndSweater', 'collarAndSweater', 'hoodie', 'overall', 'shirtCrewNeck', 'shirtScoopNeck', 'shirtVNeck'];
+const CLOTHES_COLOURS = ['262e33', '5199e4', '25557c', '929598', '3c4f5c', 'a7ffc4', 'ffafb9', 'ff5c5c', '65c9ff'];
+
+/** The SVG markup of one face. Our own generated markup: scenario text never goes into it. */
+export function faceSvg(avatar: string, emotion: Emotion): string {
+  const e = EXPRESSIONS[emotion];
+  return createAvatar(avataaars, {
+    seed: avatar,
+    size: 512,
+    top: TOPS as never,
+    hairColor: HAIR,
+    clothing: CLOTHES as never,
+    clothesColor: CLOTHES_COLOURS,
+    accessoriesProbability: 0,
+    facialHairProbability: 15,
+    eyebrows: [e.eyebrows] as never,
+    eyes: [e.eyes] as never,
+    mouth: [e.mouth] as never,
+  }).toString();
+}

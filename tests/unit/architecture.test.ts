@@ -1,0 +1,20 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** Every .ts file under a folder. */
+function sources(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f));
+}
+
+// The CLI, the game and the tests drive the same engine: these layers must
+// stay plain TypeScript so a score in the terminal equals one in the browser.
+const FORBIDDEN_IMPORTS = [/from ['"]phaser/, /from ['"]howler/, /from ['"]node:/, /from ['"](fs|path|os|child_process|process)['"]/, /from ['"]\.\.\/(game|cli|report)\//];
+const FORBIDDEN_GLOBALS = [/(?<![.\w$])document\./, /(?<![.\w$])window\./, /\blocalStorage\b/, /(?<![.\w$])process\./, /\bDate\.now\(/, /\bperformance\.now\(/, /\bnew Date\(/, /\beval\(/, /\bnew Function\(/];
+
+describe.each(['src/scenario', 'src/engine'])('%s stays plain TypeScript', (dir) => {
+  it.each(sources(dir))('%s imports no Phaser, DOM or Node API and reads no clock', (file) => {
+    const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+    for (const pattern of [...FORBIDDEN_IMPORTS, ...FORBIDDEN_GLOBALS]) expect(text, `${file} matches ${pattern}`).not.toMatch(pattern);
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { getAdjacencyMap, getShortestPaths } from 'xstate/graph';
+import { enumeratePaths, resultOf } from '../../../src/engine/index.ts';
+import { offeredReplies, type CompiledScenario, type ConversationContext, type ConversationEvent, type DialogueNode } from '../../../src/scenario/index.ts';
+import { compileFile, shippedScenarioFiles } from '../helpers.ts';
+
+/** The events a player can cause in a state: each offered reply, and letting a timer run out. */
+function playerEvents(compiled: CompiledScenario) {
+  return (snapshot: { context: ConversationContext; status: string }): ConversationEvent[] => {
+    if (snapshot.status === 'done') return [];
+    const { context } = snapshot;
+    const node = compiled.scenario.nodes[context.node] as DialogueNode;
+    const replies = offeredReplies(node, context).map((_, i): ConversationEvent => ({ type: 'REPLY', reply: i + 1 }));
+    return context.limitMs !== null ? [...replies, { type: 'TIMEOUT' }] : replies;
+  };
+}
+
+/** A state is where the conversation is plus what conditions can see; the transcript is history, not state. */
+const serializeState = (snapshot: { context: ConversationContext; status: string }): string =>
+  `${snapshot.context.node}|${snapshot.context.mood}|${JSON.stringify(snapshot.context.variables)}|${snapshot.status}`;
+
+describe.each(shippedScenarioFiles())('%s (model-based, xstate/graph)', (file) => {
+  const compiled = compileFile(file);
+  const options = { input: { timers: 'standard' as const }, events: playerEvents(compiled), serializeState: serializeState as never };
+
+  it('reaches every ending', () => {
+    const paths = getShortestPaths(compiled.machine, options);
+    const reached = new Set(paths.filter((p) => p.state.status === 'done').map((p) => (p.state.context as ConversationContext).ending));
+    expect([...reached].sort()).toEqual(Object.keys(compiled.scenario.endings).sort());
+  });
+
+  it('has no trap: from every reachable state an ending can still be reached', () => {
+    const adjacency = getAdjacencyMap(compiled.machine, options);
+    const canFinish = new Set(Object.entries(adjacency).filter(([, v]) => v.state.status === 'done').map(([k]) => k));
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const [key, value] of Object.entries(adjacency)) {
+        if (canFinish.has(key)) continue;
+        if (Object.values(value.transitions).some((t) => canFinish.has(serializeState((t as { state: never }).state)))) {
+          canFinish.add(key);
+          grew = true;
+        }
+      }
+    }
+    const traps = Object.keys(adjacency).filter((k) => !canFinish.has(k));
+    expect(traps).toEqual([]);
+  });
+
+  it('scores within 0..100 on every explored path', () => {
+    const paths = getShortestPaths(compiled.machine, options).filter((p) => p.state.status === 'done');
+    expect(paths.length).toBeGreaterThan(0);
+    for (const path of paths) {
+      const result = resultOf(compiled, path.state.context as ConversationContext);
+      for (const [name, value] of Object.entries(result.scores)) {
+        if (value === null) continue;
+        expect(value, `${name} on ${path.steps.map((s) => JSON.stringify(s.event)).join(' ')}`).toBeGreaterThanOrEqual(0);
+        expect(value).toBeLessThanOrEqual(100);
+        expect(Number.isInteger(value)).toBe(true);
+      }
+    }
+    const routes = enumeratePaths(compiled);
+    for (const ending of routes.endings) {
+      if (!ending.overall) continue;
+      expect(ending.overall.min).toBeGreaterThanOrEqual(0);
+      expect(ending.overall.max).toBeLessThanOrEqual(100);
+    }
+  });
+});
