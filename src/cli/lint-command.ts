@@ -18,13 +18,14 @@ export function lintCommand(targets: readonly string[], json: boolean, out: Outp
       seenCatalogues.add(path);
       problems.push(...catalogueProblems);
     }
-    const checked = checkScenario(file, readText(file), catalogue);
+    const text = readText(file);
+    const checked = checkScenario(file, text, catalogue);
     problems.push(...checked.problems);
     const id = checked.scenario?.id;
     if (id !== undefined) {
       const other = ids.get(id);
       if (other) {
-        problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'duplicate-id', message: `scenario id "${id}" is also used by ${other}; ids must be unique across the folder` });
+        problems.push({ file, ...idPosition(text), severity: 'error', rule: 'duplicate-id', message: `scenario id "${id}" is also used by ${other}; ids must be unique across the folder` });
       } else ids.set(id, file);
     }
   }
@@ -38,4 +39,12 @@ export function lintCommand(targets: readonly string[], json: boolean, out: Outp
     out.stderr(`${files.length} file${files.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
   }
   return hasErrors(problems) ? 1 : 0;
+}
+
+/** Line and column of the top-level `id:` value, for a duplicate scenario id. */
+function idPosition(text: string): { line: number; column: number } {
+  const match = /^id[ \t]*:[ \t]*/m.exec(text);
+  if (!match) return { line: 1, column: 1 };
+  const before = text.slice(0, match.index);
+  return { line: before.split('\n').length, column: match[0].length + 1 };
 }

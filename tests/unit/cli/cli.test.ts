@@ -1,0 +1,198 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../src/cli/run.ts';
+
+/** Runs the CLI in-process, capturing what it prints. */
+async function tactful(...argv: string[]) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await runCli(argv, { stdout: (l) => stdout.push(l), stderr: (l) => stderr.push(l) });
+  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+}
+
+const broken = 'tests/fixtures/lint/errors/unknown-target.yaml';
+
+describe('tactful lint', () => {
+  it('is clean on the shipped scenarios (exit 0)', async () => {
+    const r = await tactful('lint', 'scenarios');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/files checked: 0 errors, 0 warnings/);
+  });
+
+  it('prints path:line:col: severity: message [rule] and exits 1 on errors', async () => {
+    const r = await tactful('lint', broken);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(`${broken}:12:15: error: "dnoe" is not a node or ending id; did you mean "done"? [unknown-target]`);
+  });
+
+  it('exits 0 when there are only warnings', async () => {
+    const r = await tactful('lint', 'tests/fixtures/lint/warnings/unreachable.yaml');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('warning:');
+  });
+
+  it('prints a JSON array of problems with --json', async () => {
+    const r = await tactful('lint', broken, '--json');
+    expect(JSON.parse(r.stdout)).toEqual([
+      { file: broken, line: 12, column: 15, severity: 'error', rule: 'unknown-target', message: '"dnoe" is not a node or ending id; did you mean "done"?' },
+    ]);
+  });
+
+  it('lints a whole folder, recursively', async () => {
+    const r = await tactful('lint', 'tests/fixtures/lint/errors', '--json');
+    const files = new Set((JSON.parse(r.stdout) as { file: string }[]).map((p) => p.file));
+    expect(files.size).toBeGreaterThan(15);
+    expect(r.code).toBe(1);
+  });
+
+  it('reports two scenarios with the same id in one folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tactful-'));
+    copyFileSync('scenarios/cracked-blender.yaml', join(dir, 'a.yaml'));
+    copyFileSync('scenarios/cracked-blender.yaml', join(dir, 'b.yaml'));
+    const r = await tactful('lint', dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('duplicate-id');
+    expect(r.stdout).toContain('b.yaml:2:5:');
+  });
+
+  it('exits 2 on usage mistakes', async () => {
+    expect((await tactful('lint')).code).toBe(2);
+    expect((await tactful('lint', 'no/such/folder')).code).toBe(2);
+    expect((await tactful('lint', 'scenarios', '--colour')).code).toBe(2);
+  });
+});
+
+describe('tactful play', () => {
+  it('prints the result as JSON with --choose and --json', async () => {
+    const r = await tactful('play', 'scenarios/cracked-blender.yaml', '--choose', '1,1', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ending: 'repaired', scores: { overall: 88 }, passed: true });
+  });
+
+  it('prints a debrief without --json', async () => {
+    const r = await tactful('play', 'scenarios/cracked-blender.yaml', '--choose', '2,1');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Customer left satisfied.');
+    expect(r.stdout).toContain('Overall 68 — NOT PASSED (pass mark 70)');
+    expect(r.stdout).toContain('Best reply offered:');
+  });
+
+  it('does not score speed with --no-timers', async () => {
+    const r = await tactful('play', 'scenarios/cracked-blender.yaml', '--choose', '1@30,1', '--no-timers', '--json');
+    expect(JSON.parse(r.stdout).scores.speed).toBeNull();
+  });
+
+  it('counts N@S as a timeout when S reaches the time limit', async () => {
+    const r = await tactful('play', 'scenarios/cracked-blender.yaml', '--choose', '1@15,1,1,1', '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.path.slice(0, 2)).toEqual(['opening', 'still-waiting']);
+    expect(json.decisions[0]).toMatchObject({ node: 'opening', reply: null, timeout: true, ms: 15000 });
+  });
+
+  it('exits 1 with the node when the steps run out before an ending', async () => {
+    const r = await tactful('play', 'scenarios/cracked-blender.yaml', '--choose', '1');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('"explains"');
+  });
+
+  it('exits 1 for a reply that is not offered, and for t on an untimed node', async () => {
+    expect((await tactful('play', 'scenarios/cracked-blender.yaml', '--choose', '5')).code).toBe(1);
+    const r = await tactful('play', 'scenarios/cracked-blender.yaml', '--choose', 't', '--no-timers');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('timers are off');
+  });
+
+  it('exits 1 with the problems for an invalid scenario', async () => {
+    const r = await tactful('play', broken, '--choose', '1');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('[unknown-target]');
+  });
+
+  it('exits 2 on usage mistakes', async () => {
+    expect((await tactful('play')).code).toBe(2);
+    expect((await tactful('play', 'scenarios/cracked-blender.yaml', '--choose')).code).toBe(2);
+    expect((await tactful('play', 'a.yaml', 'b.yaml')).code).toBe(2);
+  });
+});
+
+describe('tactful paths', () => {
+  it('lists endings with route counts and min/max overall', async () => {
+    const r = await tactful('paths', 'scenarios/cracked-blender.yaml', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      scenario: 'cracked-blender', paths: 5, complete: true,
+      endings: [
+        { ending: 'repaired', outcome: 'satisfied', paths: 4, overall: { min: 68, max: 88 }, bestChoices: '1,1' },
+        { ending: 'refunded', outcome: 'neutral', paths: 1, overall: { min: 62, max: 62 }, bestChoices: '3' },
+      ],
+      dimensions: { policy: { label: 'Stays within policy', min: -2, max: 0 } },
+    });
+  });
+
+  it('prints a table for people', async () => {
+    const r = await tactful('paths', 'scenarios/cracked-blender.yaml');
+    expect(r.stdout).toMatch(/repaired\s+satisfied\s+4\s+68\s+88/);
+  });
+
+  it('exits 1 on an invalid scenario and 2 without a file', async () => {
+    expect((await tactful('paths', broken)).code).toBe(1);
+    expect((await tactful('paths')).code).toBe(2);
+  });
+});
+
+describe('tactful graph', () => {
+  it('draws mermaid by default', async () => {
+    const r = await tactful('graph', 'scenarios/cracked-blender.yaml');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('flowchart TD');
+    expect(r.stdout).toContain('(["repaired (satisfied)"])');
+  });
+
+  it('draws dot with --format dot', async () => {
+    const r = await tactful('graph', 'scenarios/cracked-blender.yaml', '--format', 'dot');
+    expect(r.stdout).toMatch(/^digraph "cracked-blender" \{/);
+    expect(r.stdout).toContain('"opening" -> "explains" [label="1 (tact +2)"];');
+  });
+
+  it('exits 2 on an unknown format and 1 on an invalid scenario', async () => {
+    expect((await tactful('graph', 'scenarios/cracked-blender.yaml', '--format', 'png')).code).toBe(2);
+    expect((await tactful('graph', broken)).code).toBe(1);
+  });
+});
+
+describe('tactful schema', () => {
+  it('prints the JSON Schema that is committed in schema/', async () => {
+    const r = await tactful('schema');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(readFileSync('schema/scenario.schema.json', 'utf8')));
+  });
+});
+
+describe('the installed command', () => {
+  it('runs through npx-style bin/tactful.mjs with no build step', () => {
+    const r = spawnSync(process.execPath, ['bin/tactful.mjs', 'play', 'scenarios/cracked-blender.yaml', '--choose', '1,1', '--json'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).scores.overall).toBe(88);
+  });
+
+  it('shows a trainer message, never a stack trace, for a broken file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tactful-'));
+    writeFileSync(join(dir, 'bad.yaml'), '\u0000\u0001garbage');
+    const r = spawnSync(process.execPath, ['bin/tactful.mjs', 'play', join(dir, 'bad.yaml'), '--choose', '1'], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('bad.yaml:1:1: error: this is not a text file');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('plays interactively from piped input and ends with the debrief', () => {
+    const r = spawnSync(process.execPath, ['bin/tactful.mjs', 'play', 'scenarios/cracked-blender.yaml'], { encoding: 'utf8', input: '1\n1\n' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('1. I\'m sorry it\'s let you down.');
+    expect(r.stdout).toContain('Customer left satisfied.');
+  });
+});
