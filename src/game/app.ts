@@ -1,0 +1,40 @@
+import { PlayHistory } from '../report/history.ts';
+
+/**
+ * What the scenes share: the play history (opened once) and notices to show
+ * on the next menu (a history reset, an unknown deep link).
+ */
+let historyPromise: Promise<{ history: PlayHistory; notice?: string }> | undefined;
+const notices: string[] = [];
+
+/** The play history, opened on first use. */
+export function playHistory(): Promise<{ history: PlayHistory; notice?: string }> {
+  historyPromise ??= PlayHistory.open().then((opened) => {
+    if (opened.notice) notices.push(opened.notice);
+    return opened;
+  });
+  return historyPromise;
+}
+
+/** Queues a message for the menu to show once. */
+export function addNotice(message: string): void {
+  notices.push(message);
+}
+
+/** Takes every queued message. */
+export function takeNotices(): string[] {
+  return notices.splice(0, notices.length);
+}
+
+/** The `?scenario=<id>` deep link, if any. */
+export function deepLinkedScenario(): string | null {
+  return new URLSearchParams(location.search).get('scenario');
+}
+
+/** Keeps the address bar in step with the screen, so a reload or a shared link opens the same scenario. */
+export function setAddress(scenario: string | null): void {
+  const url = new URL(location.href);
+  if (scenario) url.searchParams.set('scenario', scenario);
+  else url.searchParams.delete('scenario');
+  if (url.href !== location.href) history.replaceState(null, '', url);
+}
