@@ -11,7 +11,7 @@ import type { Emotion } from '../scenario/index.ts';
  */
 const EXPRESSIONS: Record<Emotion, { eyebrows: string; eyes: string; mouth: string }> = {
   angry: { eyebrows: 'angryNatural', eyes: 'squint', mouth: 'screamOpen' },
-  annoyed: { eyebrows: 'frownNatural', eyes: 'side', mouth: 'serious' },
+  annoyed: { eyebrows: 'flatNatural', eyes: 'side', mouth: 'serious' },
   neutral: { eyebrows: 'defaultNatural', eyes: 'default', mouth: 'default' },
   pleased: { eyebrows: 'defaultNatural', eyes: 'default', mouth: 'twinkle' },
   delighted: { eyebrows: 'raisedExcitedNatural', eyes: 'happy', mouth: 'smile' },
@@ -27,12 +27,19 @@ const HAIR = ['a55728', '2c1b18', 'b58143', 'd6b370', '724133', '4a312c', 'c9330
 const CLOTHES = ['blazerAndShirt', 'blazerAndSweater', 'collarAndSweater', 'hoodie', 'overall', 'shirtCrewNeck', 'shirtScoopNeck', 'shirtVNeck'];
 const CLOTHES_COLOURS = ['262e33', '5199e4', '25557c', '929598', '3c4f5c', 'a7ffc4', 'ffafb9', 'ff5c5c', '65c9ff'];
 
+/** The face as a data URL for an <img> (briefing and debrief). */
+export function faceDataUrl(avatar: string, emotion: Emotion): string {
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(faceSvg(avatar, emotion))}`;
+}
+
 /** The SVG markup of one face. Our own generated markup: scenario text never goes into it. */
 export function faceSvg(avatar: string, emotion: Emotion): string {
   const e = EXPRESSIONS[emotion];
   return createAvatar(avataaars, {
     seed: avatar,
     size: 512,
+    style: ['circle'],
+    backgroundColor: ['d9ece9', 'f3dfd2', 'e6e0f0', 'f4ead0', 'dbe7f3'],
     top: TOPS as never,
     hairColor: HAIR,
     clothing: CLOTHES as never,

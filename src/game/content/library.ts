@@ -1,5 +1,9 @@
 import { buildCatalogue, loadScenario, formatProblem, type CompiledScenario, type Problem, type TechniqueCatalogue } from '../../scenario/index.ts';
+import { decisionSpeed, decisionTact, SteppedClock, startConversation } from '../../engine/index.ts';
 import { menuEntryFor, type MenuEntry } from './menu-index.ts';
+
+/** The engine, handed to the scenes through this chunk so the menu never downloads it. */
+export const engine = { startConversation, SteppedClock, decisionTact, decisionSpeed };
 
 /**
  * Every scenario, bundled at build time and compiled with the engine's
@@ -23,6 +27,7 @@ export interface Library {
   byId: Map<string, LibraryScenario>;
   /** Menu entries for scenarios added by the test hook (development builds only). */
   extraEntries: MenuEntry[];
+  engine: typeof engine;
 }
 
 /** A scenario file given as text (the development-only test hook). */
@@ -59,6 +64,6 @@ export function library(): Library {
     const extra = (globalThis as { __TACTFUL_TEST_SCENARIOS__?: ScenarioText[] }).__TACTFUL_TEST_SCENARIOS__ ?? [];
     for (const { file, text } of extra) extraEntries.push(add(file, text));
   }
-  cached = { catalogue, byId, extraEntries };
+  cached = { catalogue, byId, extraEntries, engine };
   return cached;
 }

@@ -1,3 +1,4 @@
+import { TYPING_CHARS_PER_SECOND } from './pacing.ts';
 import { formatProblem, loadScenario, readingAllowanceMs, type Scenario, type TechniqueCatalogue } from '../../scenario/index.ts';
 
 /**
@@ -24,8 +25,6 @@ export interface MenuEntry {
   errors: string[];
 }
 
-/** Characters per second the customer's line is typed out at (the game's pacing, not scoring). */
-export const TYPING_CHARS_PER_SECOND = 45;
 
 /**
  * Reads one scenario file into a menu entry. Never throws: a file with

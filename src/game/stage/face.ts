@@ -68,9 +68,7 @@ export class Face {
     this.container.setVisible(true);
     this.container.setPosition(rect.cx, rect.cy);
     for (const child of this.container.list) {
-      if (child instanceof Object && 'setDisplaySize' in child && child !== this.ring) {
-        (child as Phaser.GameObjects.Image).setDisplaySize(this.size * 0.9, this.size * 0.9);
-      }
+      if (child !== this.ring) (child as Phaser.GameObjects.Image).setDisplaySize(this.size * 0.9, this.size * 0.9);
     }
     this.drawRing();
     this.startBob();

@@ -1,5 +1,5 @@
 import { h, icon } from './dom.ts';
-import { settings, updateSettings } from '../settings.ts';
+import { onSettingsChange, settings, updateSettings } from '../settings.ts';
 
 /**
  * The DOM layer over the canvas. Each scene mounts one screen (a top bar and
@@ -44,10 +44,8 @@ export function muteButton(): HTMLButtonElement {
     button.setAttribute('aria-label', 'Mute sound');
     button.title = muted ? 'Sound is off' : 'Sound is on';
   };
-  button.addEventListener('click', () => {
-    updateSettings({ muted: !settings().muted });
-    render();
-  });
+  button.addEventListener('click', () => updateSettings({ muted: !settings().muted }));
+  const stop = onSettingsChange(() => (button.isConnected ? render() : stop()));
   render();
   return button;
 }

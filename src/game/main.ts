@@ -1,0 +1,36 @@
+import '@fontsource-variable/inter/wght.css';
+import './ui/styles.css';
+import Phaser from 'phaser';
+import { settings } from './settings.ts';
+import { sounds } from './audio.ts';
+import { followWindowSize, pixelRatio } from './stage/viewport.ts';
+import { BootScene } from './scenes/BootScene.ts';
+import { PreloadScene } from './scenes/PreloadScene.ts';
+import { MenuScene } from './scenes/MenuScene.ts';
+import { BriefingScene } from './scenes/BriefingScene.ts';
+import { ConversationScene } from './scenes/ConversationScene.ts';
+import { DebriefScene } from './scenes/DebriefScene.ts';
+
+/**
+ * Tactful's entry point: a Phaser stage (backdrop, faces, meters, rings)
+ * under a DOM layer (all text and controls), one scene per screen.
+ */
+document.documentElement.classList.toggle('reduced-motion', settings().reducedMotion);
+sounds(); // listens for the first input, which unlocks audio
+
+const game = new Phaser.Game({
+  type: Phaser.AUTO,
+  parent: 'stage',
+  backgroundColor: '#efe7da',
+  banner: false,
+  scale: { mode: Phaser.Scale.NONE, width: window.innerWidth * pixelRatio(), height: window.innerHeight * pixelRatio() },
+  // Howler plays every sound; Phaser's own audio would create an AudioContext before any input.
+  audio: { noAudio: true },
+  // All input goes to the DOM layer.
+  input: { keyboard: false, mouse: false, touch: false, gamepad: false },
+  render: { antialias: true, powerPreference: 'low-power' },
+  scene: [BootScene, PreloadScene, MenuScene, BriefingScene, ConversationScene, DebriefScene],
+});
+followWindowSize(game);
+
+if (import.meta.env.DEV) (window as unknown as { __tactfulGame: Phaser.Game }).__tactfulGame = game;

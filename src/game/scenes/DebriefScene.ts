@@ -1,0 +1,218 @@
+import Phaser from 'phaser';
+import type { CompiledScenario, Decision, DialogueNode, Outcome, Reply, TechniqueCatalogue } from '../../scenario/index.ts';
+import type { ConversationResult } from '../../engine/index.ts';
+import { emotionForMood } from '../../engine/emotion.ts';
+import { playHistory, setAddress } from '../app.ts';
+import { sounds } from '../audio.ts';
+import { loadLibrary } from '../content/index.ts';
+import { Backdrop } from '../stage/backdrop.ts';
+import { h, icon } from '../ui/dom.ts';
+import { mountScreen, muteButton, topbar, unmountScreen } from '../ui/screen.ts';
+import type { DebriefData } from './ConversationScene.ts';
+
+const OUTCOME_TEXT: Record<Outcome, string> = {
+  satisfied: 'Customer left satisfied',
+  neutral: 'Customer did not leave satisfied: they left neutral',
+  dissatisfied: 'Customer did not leave satisfied: they left dissatisfied',
+  escalated: 'Customer did not leave satisfied: they escalated the complaint',
+  lost: 'Customer did not leave satisfied: they took their business elsewhere',
+};
+
+/**
+ * The debrief: the ending line and outcome, the engine's scores with
+ * pass/fail, then each decision with the reply chosen, the best reply that
+ * was offered, the techniques used and the coaching. Every number shown is
+ * the engine's result; nothing is recomputed here.
+ */
+export class DebriefScene extends Phaser.Scene {
+  constructor() {
+    super('Debrief');
+  }
+
+  create(data: DebriefData): void {
+    new Backdrop(this, true);
+    this.events.once('shutdown', () => unmountScreen());
+    void this.build(data);
+  }
+
+  private async build({ id, result, timers, saved }: DebriefData): Promise<void> {
+    const lib = await loadLibrary();
+    const compiled = lib.byId.get(id)?.compiled;
+    if (!compiled) {
+      this.scene.start('Menu');
+      return;
+    }
+    const { faceDataUrl } = await import('../avatar.ts');
+    if (!this.scene.isActive()) return;
+    setAddress(id);
+    const { scenario } = compiled;
+    const ending = scenario.endings[result.ending]!;
+    const emotion = ending.emotion ?? emotionForMood(result.mood);
+    const faceImg = h('img', { class: `ending-face ${result.satisfied ? 'good' : 'bad'}`, alt: '', src: faceDataUrl(scenario.customer.avatar, emotion) });
+    const historyLine = h('p', { class: 'hint', 'data-testid': 'attempts' });
+
+    const main = h(
+      'main',
+      { class: 'screen', id: 'main' },
+      h(
+        'div',
+        { class: 'wrap debrief' },
+        h('div', {}, h('p', { class: 'eyebrow' }, 'Debrief'), h('h1', {}, scenario.title)),
+        h(
+          'div',
+          { class: 'debrief-top' },
+          h(
+            'section',
+            { class: 'panel', 'aria-labelledby': 'ending-title' },
+            h('h2', { id: 'ending-title', class: 'sr-only' }, 'How it ended'),
+            h(
+              'div',
+              { class: 'ending-card' },
+              faceImg,
+              h(
+                'div',
+                {},
+                h('p', { class: 'said-who' }, `${scenario.customer.name} said`),
+                h('blockquote', { class: 'ending-quote', 'data-testid': 'ending-line' }, ending.customer),
+                h('p', { class: `outcome ${result.satisfied ? 'good' : 'bad'}`, 'data-testid': 'outcome' }, icon(result.satisfied ? 'check' : 'cross'), OUTCOME_TEXT[result.outcome]),
+                ending.feedback ? h('p', { class: 'ending-feedback' }, ending.feedback) : null,
+              ),
+            ),
+          ),
+          scoresPanel(compiled, result, timers, historyLine),
+        ),
+        h(
+          'section',
+          { 'aria-labelledby': 'choices-title', class: 'debrief' },
+          h('h2', { id: 'choices-title' }, 'Your choices'),
+          result.decisions.length
+            ? h('ol', { class: 'decisions' }, ...result.decisions.map((d, i) => decisionItem(compiled, lib.catalogue, d, i)))
+            : h('p', {}, 'This conversation ended before you had to choose a reply.'),
+        ),
+        h(
+          'div',
+          { class: 'actions-bar' },
+          h('button', { type: 'button', class: 'btn btn-primary', onclick: () => this.go('Conversation', { id }) }, icon('retry'), 'Try again'),
+          h('button', { type: 'button', class: 'btn btn-secondary', onclick: () => this.go('Menu') }, 'Back to scenarios'),
+        ),
+      ),
+    );
+    mountScreen('debrief', [topbar(h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => this.go('Menu') }, icon('back'), 'All scenarios'), h('div', { class: 'spacer' }), muteButton()), main]);
+
+    await saved;
+    const { history } = await playHistory();
+    const plays = await history.forScenario(id);
+    if (!historyLine.isConnected) return;
+    const best = Math.max(...plays.map((p) => p.scores.overall), result.scores.overall);
+    historyLine.textContent = `Attempt ${Math.max(1, plays.length)} · your best so far ${best}`;
+    document.body.dataset.saved = 'yes';
+  }
+
+  private go(scene: 'Menu' | 'Conversation', data?: object): void {
+    sounds().play('click');
+    this.scene.start(scene, data);
+  }
+}
+
+function scoresPanel(compiled: CompiledScenario, result: ConversationResult, timers: string, historyLine: HTMLElement): HTMLElement {
+  const { scores } = result;
+  const rows: HTMLElement[] = [];
+  const row = (id: string, label: string, value: number | null, why?: string): void => {
+    rows.push(
+      h(
+        'div',
+        { class: 'score-row' },
+        h('dt', {}, label),
+        value === null
+          ? h('dd', { class: 'muted', 'data-testid': `score-${id}` }, why ?? 'Not scored')
+          : h('dd', { 'data-testid': `score-${id}` }, String(value)),
+        value === null ? null : h('div', { class: 'bar', 'aria-hidden': 'true' }, h('i', { style: `width:${value}%` })),
+      ),
+    );
+  };
+  row('tact', 'Tact', scores.tact, 'No replies to score');
+  const speedWhy = !result.timersOn || timers === 'off' ? 'Speed not scored (timers were off)' : 'Speed not scored (no timed replies)';
+  row('speed', 'Speed', scores.speed, speedWhy);
+  row('satisfaction', 'Satisfaction', scores.satisfaction);
+  for (const [dim, { label }] of Object.entries(compiled.scenario.scoring.dimensions)) row(dim, label, scores[dim] ?? null);
+
+  return h(
+    'section',
+    { class: 'panel scores', 'aria-labelledby': 'scores-title' },
+    h('h2', { id: 'scores-title' }, 'Scores'),
+    h(
+      'div',
+      { class: 'overall' },
+      h('p', { class: 'overall-number' }, h('span', { class: 'sr-only' }, 'Overall '), h('span', { 'data-testid': 'score-overall' }, String(scores.overall)), h('small', {}, ' / 100')),
+      h(
+        'div',
+        {},
+        h('p', { class: `verdict ${result.passed ? 'pass' : 'fail'}`, 'data-testid': 'verdict' }, icon(result.passed ? 'check' : 'cross'), result.passed ? 'Passed' : 'Not passed'),
+        h('p', { class: 'hint' }, `Overall score · pass mark ${result.passMark}`),
+      ),
+    ),
+    h('dl', { class: 'score-list' }, ...rows),
+    historyLine,
+  );
+}
+
+/** The best reply that was offered: highest tact, first in offered order. */
+function bestOffered(node: DialogueNode, d: Decision): Reply | undefined {
+  const offered = d.offered.map((index) => node.replies[index - 1]).filter((r): r is Reply => !!r);
+  return offered.reduce<Reply | undefined>((best, r) => (!best || r.tact > best.tact ? r : best), undefined);
+}
+
+function decisionItem(compiled: CompiledScenario, catalogue: TechniqueCatalogue, d: Decision, i: number): HTMLElement {
+  const node = compiled.scenario.nodes[d.node] as DialogueNode;
+  const name = compiled.scenario.customer.name;
+  const chosen = d.replyIndex !== null ? node.replies[d.replyIndex - 1] : undefined;
+  const best = bestOffered(node, d);
+  const wasBest = !!chosen && !!best && chosen.tact >= best.tact;
+  const techniques = d.techniques.map((id) => catalogue.get(id) ?? { id, label: id, kind: 'good' as const, tip: '' });
+  const timing = d.limitMs !== null && !d.timedOut ? ` · answered in ${(d.ms / 1000).toFixed(1)} s of ${(d.limitMs / 1000).toFixed(0)} s` : '';
+  return h(
+    'li',
+    { class: 'panel decision', 'data-testid': 'decision' },
+    h(
+      'div',
+      { class: 'decision-head' },
+      h('p', { class: 'step' }, `Choice ${i + 1}${timing}`),
+      d.timedOut
+        ? h('span', { class: 'badge badge-failed' }, 'Timed out')
+        : wasBest
+          ? h('span', { class: 'badge badge-passed' }, icon('star'), 'Best reply')
+          : h('span', { class: 'badge badge-new' }, 'A better reply was offered'),
+    ),
+    h('div', { class: 'said customer' }, h('span', { class: 'said-who' }, `${name} said`), h('span', {}, node.customer)),
+    h(
+      'div',
+      { class: `said you${d.timedOut ? ' timeout' : ''}` },
+      h('span', { class: 'said-who' }, d.timedOut ? 'You did not reply in time' : 'You replied'),
+      h('span', { 'data-testid': 'chosen' }, chosen ? chosen.say : 'No reply: the timer ran out.'),
+    ),
+    chosen?.feedback ? h('p', { class: 'coach' }, h('strong', {}, 'Coaching: '), chosen.feedback) : null,
+    !wasBest && best
+      ? h(
+          'div',
+          { class: 'said best' },
+          h('span', { class: 'said-who' }, 'Best reply offered'),
+          h('span', { 'data-testid': 'best' }, best.say),
+          best.feedback ? h('span', { class: 'hint' }, best.feedback) : null,
+        )
+      : null,
+    techniques.length
+      ? h(
+          'ul',
+          { class: 'technique-list', 'aria-label': 'Techniques you used' },
+          ...techniques.map((t) =>
+            h(
+              'li',
+              { class: 'technique' },
+              h('span', { class: `badge ${t.kind === 'good' ? 'badge-passed' : 'badge-failed'}` }, t.kind === 'good' ? 'Good practice' : 'Poor habit'),
+              h('span', {}, h('b', {}, t.label), t.tip ? ` · ${t.tip}` : ''),
+            ),
+          ),
+        )
+      : null,
+  );
+}
