@@ -39,6 +39,13 @@ export function readSource(file: string, text: string): { source?: ScenarioSourc
   const yamlDocument = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
   const problems: Problem[] = [];
   for (const error of yamlDocument.errors) {
+    if (error.code === 'MISSING_CHAR' && /quote/.test(error.message)) {
+      // The parser notices at the end of the file; the trainer needs the opening quote.
+      const quote = error.message.includes('"') ? '"' : "'";
+      const pos = lines.linePos(Math.max(0, text.lastIndexOf(quote, error.pos[0] - 1)));
+      problems.push(at(pos.line, pos.col, 'yaml-syntax', `this quoted text is never closed; add the closing ${quote} at the end of the value`));
+      continue;
+    }
     const pos = lines.linePos(error.pos[0]);
     const duplicate = error.code === 'DUPLICATE_KEY';
     problems.push(
