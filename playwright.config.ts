@@ -7,6 +7,7 @@ import { defineConfig, devices } from '@playwright/test';
  */
 const chromium = '/usr/bin/chromium';
 const PORT = 4173;
+const E2E_DIST = 'node_modules/.tactful-e2e';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -28,10 +29,12 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 } }],
+  // The real static build (relative base, Phaser chunk), in "e2e" mode, which keeps the
+  // test-only scenario hook that production builds strip.
   webServer: {
-    command: `npx vite --port ${PORT} --strictPort --host 127.0.0.1`,
+    command: `npx vite build --mode e2e --outDir ${E2E_DIST} --emptyOutDir --logLevel warn && npx vite preview --mode e2e --outDir ${E2E_DIST} --port ${PORT} --strictPort --host 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'ignore',
     stderr: 'pipe',

@@ -31,7 +31,7 @@ export type SoundName = keyof typeof SOUND_FILES;
  * before the player has interacted with the page, and Chrome logs a warning
  * for any AudioContext created earlier, so Howler is not even loaded until the
  * first key press or pointer press: then every sound is created from the
- * bytes the preloader already fetched, and the ambient loop starts if a
+ * bytes already fetched in the background, and the ambient loop starts if a
  * scene asked for it.
  */
 class SoundBank {
@@ -54,9 +54,23 @@ class SoundBank {
     document.addEventListener('visibilitychange', () => this.setHidden(document.hidden));
   }
 
-  /** Gives the bank a sound's bytes (from the preloader) as a blob URL. */
-  provide(name: SoundName, bytes: ArrayBuffer): void {
-    this.sources.set(name, URL.createObjectURL(new Blob([bytes], { type: 'audio/ogg' })));
+  private prefetching = false;
+
+  /**
+   * Fetches every sound's bytes in the background (after the first screen is
+   * up), so the first input can create them without another request.
+   */
+  prefetch(): void {
+    if (this.prefetching) return;
+    this.prefetching = true;
+    for (const [name, url] of Object.entries(SOUND_FILES) as [SoundName, string][]) {
+      fetch(url)
+        .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(response.statusText))))
+        .then((bytes) => {
+          if (!this.unlocked) this.sources.set(name, URL.createObjectURL(new Blob([bytes], { type: 'audio/ogg' })));
+        })
+        .catch(() => undefined); // Howler fetches it itself on unlock.
+    }
   }
 
   /** True once the first input has unlocked audio. */
@@ -69,7 +83,7 @@ class SoundBank {
       const { Howl, Howler } = await import('howler');
       this.howler = Howler;
       for (const name of Object.keys(SOUND_FILES) as SoundName[]) {
-        const src = this.sources.get(name) ?? new URL(SOUND_FILES[name], document.baseURI).href;
+        const src = this.sources.get(name) ?? new URL(SOUND_FILES[name], import.meta.url).href;
         this.howls.set(name, new Howl({ src: [src], format: ['ogg'], loop: name === 'ambient', volume: name === 'ambient' ? 0.35 : 1, preload: true }));
       }
       this.unlocked = true;

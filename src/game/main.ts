@@ -21,14 +21,17 @@ sounds(); // listens for the first input, which unlocks audio
 const game = new Phaser.Game({
   type: Phaser.AUTO,
   parent: 'stage',
-  backgroundColor: '#efe7da',
+  // The backdrop is an SVG layer underneath; the canvas draws only what moves.
+  transparent: true,
   banner: false,
   scale: { mode: Phaser.Scale.NONE, width: window.innerWidth * pixelRatio(), height: window.innerHeight * pixelRatio() },
   // Howler plays every sound; Phaser's own audio would create an AudioContext before any input.
   audio: { noAudio: true },
   // All input goes to the DOM layer.
   input: { keyboard: false, mouse: false, touch: false, gamepad: false },
-  render: { antialias: true, powerPreference: 'low-power' },
+  // No multisampling: every round shape is painted antialiased on a 2D canvas texture instead
+  // (see stage/painted.ts), which keeps frames cheap without a GPU.
+  render: { antialias: true, antialiasGL: false, powerPreference: 'low-power' },
   scene: [BootScene, PreloadScene, MenuScene, BriefingScene, ConversationScene, DebriefScene],
 });
 followWindowSize(game);

@@ -22,5 +22,5 @@ export function loadLibrary(): Promise<Library> {
 
 /** True when a development-only test hook has added scenarios (the menu then waits for the library). */
 export function hasTestScenarios(): boolean {
-  return import.meta.env.DEV && ((globalThis as { __TACTFUL_TEST_SCENARIOS__?: unknown[] }).__TACTFUL_TEST_SCENARIOS__?.length ?? 0) > 0;
+  return (import.meta.env.DEV || import.meta.env.MODE === 'e2e') && ((globalThis as { __TACTFUL_TEST_SCENARIOS__?: unknown[] }).__TACTFUL_TEST_SCENARIOS__?.length ?? 0) > 0;
 }

@@ -1,6 +1,7 @@
 import { buildCatalogue, loadScenario, formatProblem, type CompiledScenario, type Problem, type TechniqueCatalogue } from '../../scenario/index.ts';
 import { decisionSpeed, decisionTact, SteppedClock, startConversation } from '../../engine/index.ts';
 import { menuEntryFor, type MenuEntry } from './menu-index.ts';
+import menuEntries from 'virtual:tactful/menu';
 
 /** The engine, handed to the scenes through this chunk so the menu never downloads it. */
 export const engine = { startConversation, SteppedClock, decisionTact, decisionSpeed };
@@ -24,8 +25,9 @@ export interface LibraryScenario {
 /** The technique catalogue and every scenario by id. */
 export interface Library {
   catalogue: TechniqueCatalogue;
-  byId: Map<string, LibraryScenario>;
-  /** Menu entries for scenarios added by the test hook (development builds only). */
+  /** The scenario with this id, compiled on first use (undefined when there is none). */
+  get(id: string): LibraryScenario | undefined;
+  /** Menu entries for scenarios added by the test hook (development and e2e builds only). */
   extraEntries: MenuEntry[];
   engine: typeof engine;
 }
@@ -39,31 +41,51 @@ export interface ScenarioText {
 let cached: Library | undefined;
 
 /**
- * Loads the library once. In development builds, scenarios a test put on
- * `window.__TACTFUL_TEST_SCENARIOS__` are added too; production builds never
- * read that hook, so fixtures can't reach the shipped menu.
+ * Loads the library once. Scenarios are compiled one at a time, when first
+ * opened: the menu already knows every id and file from the build-time index.
+ * In development and end-to-end test builds (`vite build --mode e2e`),
+ * scenarios a test put on `window.__TACTFUL_TEST_SCENARIOS__` are added too;
+ * production builds never read that hook (the code is removed at build
+ * time), so test fixtures can't reach the shipped menu.
  */
 export function library(): Library {
   if (cached) return cached;
   const techniquesKey = Object.keys(files).find((f) => /\/techniques\.ya?ml$/.test(f));
   const { catalogue } = buildCatalogue(techniquesKey ? files[techniquesKey] : undefined);
-  const byId = new Map<string, LibraryScenario>();
-  const add = (file: string, text: string): MenuEntry => {
+  const compiledById = new Map<string, LibraryScenario>();
+  const textByFile = new Map<string, string>();
+  for (const [key, text] of Object.entries(files)) if (key !== techniquesKey) textByFile.set(key.replace(/^\//, ''), text);
+  const fileById = new Map(menuEntries.map((e) => [e.id, e.file]));
+  const compile = (file: string, text: string): LibraryScenario => {
     const { compiled, problems } = loadScenario(file, text, catalogue);
-    const entry = menuEntryFor(file, text, catalogue);
-    const errors = problems.filter((p) => p.severity === 'error').map(formatProblem);
-    byId.set(entry.id, { file, compiled, problems, errors });
-    return entry;
+    return { file, compiled, problems, errors: problems.filter((p) => p.severity === 'error').map(formatProblem) };
   };
-  for (const [key, text] of Object.entries(files)) {
-    if (key === techniquesKey) continue;
-    add(key.replace(/^\//, ''), text);
-  }
+
   const extraEntries: MenuEntry[] = [];
-  if (import.meta.env.DEV) {
+  if (import.meta.env.DEV || import.meta.env.MODE === 'e2e') {
     const extra = (globalThis as { __TACTFUL_TEST_SCENARIOS__?: ScenarioText[] }).__TACTFUL_TEST_SCENARIOS__ ?? [];
-    for (const { file, text } of extra) extraEntries.push(add(file, text));
+    for (const { file, text } of extra) {
+      const loaded = compile(file, text);
+      const entry = menuEntryFor(file, text, catalogue);
+      extraEntries.push(entry);
+      compiledById.set(entry.id, loaded);
+    }
   }
-  cached = { catalogue, byId, extraEntries, engine };
+
+  cached = {
+    catalogue,
+    extraEntries,
+    engine,
+    get(id) {
+      const known = compiledById.get(id);
+      if (known) return known;
+      const file = fileById.get(id);
+      const text = file === undefined ? undefined : textByFile.get(file);
+      if (file === undefined || text === undefined) return undefined;
+      const loaded = compile(file, text);
+      compiledById.set(id, loaded);
+      return loaded;
+    },
+  };
   return cached;
 }

@@ -25,6 +25,7 @@ export class BriefingScene extends Phaser.Scene {
   create(data: { id: string }): void {
     new Backdrop(this, true);
     sounds().ambient(false);
+    sounds().prefetch();
     this.events.once('shutdown', () => unmountScreen());
     mountScreen('loading', [h('main', { class: 'loading', id: 'main' }, h('p', { role: 'status' }, 'Opening the scenario…'))], null);
     void this.open(data.id);
@@ -32,7 +33,7 @@ export class BriefingScene extends Phaser.Scene {
 
   private async open(id: string): Promise<void> {
     const lib = await loadLibrary();
-    const entry = lib.byId.get(id);
+    const entry = lib.get(id);
     const compiled = entry?.compiled;
     if (!compiled) {
       addNotice(entry ? `This scenario has errors and can't be played yet.` : `There is no scenario called “${id}”. Pick one of the scenarios below.`);

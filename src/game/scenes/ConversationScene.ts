@@ -98,7 +98,7 @@ export class ConversationScene extends Phaser.Scene {
 
   private async setup(id: string): Promise<void> {
     const lib = await loadLibrary();
-    const compiled = lib.byId.get(id)?.compiled;
+    const compiled = lib.get(id)?.compiled;
     if (!compiled) {
       this.scene.start('Menu');
       return;

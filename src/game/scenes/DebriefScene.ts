@@ -37,7 +37,7 @@ export class DebriefScene extends Phaser.Scene {
 
   private async build({ id, result, timers, saved }: DebriefData): Promise<void> {
     const lib = await loadLibrary();
-    const compiled = lib.byId.get(id)?.compiled;
+    const compiled = lib.get(id)?.compiled;
     if (!compiled) {
       this.scene.start('Menu');
       return;

@@ -80,6 +80,11 @@ export class MenuScene extends Phaser.Scene {
     applyFilter(this.filter && tags.includes(this.filter) ? this.filter : null);
     status.textContent = '';
     performance.mark('tactful:menu-interactive');
+    // Fetch the engine and the sounds while the player reads the menu, so a briefing opens at once.
+    setTimeout(() => {
+      void loadLibrary();
+      sounds().prefetch();
+    }, 200);
 
     void playHistory().then(({ history, notice: message }) => {
       if (message && !notices.textContent?.includes(message)) notices.appendChild(notice(message));

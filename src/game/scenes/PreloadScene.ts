@@ -1,29 +1,45 @@
 import Phaser from 'phaser';
-import { SOUND_FILES, sounds, type SoundName } from '../audio.ts';
 import { addNotice, deepLinkedScenario, playHistory } from '../app.ts';
 import { menuEntries, loadLibrary } from '../content/index.ts';
 import { h } from '../ui/dom.ts';
 import { mountScreen } from '../ui/screen.ts';
 import { Backdrop } from '../stage/backdrop.ts';
+import { loadFaces } from '../stage/face.ts';
 import { COLOURS } from '../stage/palette.ts';
 
 /**
- * Loads the game's assets with a progress bar (canvas, plus an accessible
- * progressbar in the DOM), then opens the menu, or the briefing a
- * `?scenario=<id>` link asks for.
+ * Loads what the first screen needs, with a progress bar (on the canvas,
+ * and an accessible progressbar in the DOM), then opens it. The menu needs
+ * nothing beyond the page's own code, so it opens at once; a
+ * `?scenario=<id>` link first loads the engine chunk and the customer's
+ * faces. Sounds are never on this path: they can't play before the
+ * player's first input anyway, so they load in the background.
  */
 export class PreloadScene extends Phaser.Scene {
+  private bar?: (value: number) => void;
+
   constructor() {
     super('Preload');
   }
 
-  preload(): void {
+  create(): void {
+    performance.mark('tactful:preload');
     new Backdrop(this, true);
-    const bar = h('div', { class: 'progress', role: 'progressbar', 'aria-label': 'Loading Tactful', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': 0 });
-    mountScreen('loading', [h('main', { class: 'loading', id: 'main' }, h('p', {}, 'Loading…'), bar)], null);
+    void playHistory();
+    const wanted = deepLinkedScenario();
+    if (wanted === null) {
+      this.scene.start('Menu');
+      return;
+    }
+    this.showProgress();
+    void this.openDeepLink(wanted);
+  }
 
+  private showProgress(): void {
+    const bar = h('div', { class: 'progress', role: 'progressbar', 'aria-label': 'Loading the scenario', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': 0 });
+    mountScreen('loading', [h('main', { class: 'loading', id: 'main' }, h('p', {}, 'Loading…'), bar)], null);
     const gfx = this.add.graphics();
-    const draw = (value: number): void => {
+    this.bar = (value: number): void => {
       const { width, height } = this.scale;
       const w = Math.min(width * 0.6, 420 * (window.devicePixelRatio || 1));
       const barH = Math.max(8, height * 0.012);
@@ -36,41 +52,26 @@ export class PreloadScene extends Phaser.Scene {
       if (value > 0) gfx.fillRoundedRect(x, y, Math.max(barH, w * value), barH, barH / 2);
       bar.setAttribute('aria-valuenow', String(Math.round(value * 100)));
     };
-    draw(0);
-    this.load.on('progress', draw);
-
-    for (const [name, url] of Object.entries(SOUND_FILES)) this.load.binary(`sound:${name}`, url);
-    this.load.on('filecomplete', (key: string, _type: string, data: ArrayBuffer) => {
-      if (key.startsWith('sound:')) sounds().provide(key.slice(6) as SoundName, data);
-    });
-    // Start opening the history store and fetching the engine while the sounds load.
-    void playHistory();
+    this.bar(0.05);
   }
 
-  create(): void {
-    const wanted = deepLinkedScenario();
-    if (wanted === null) {
-      this.scene.start('Menu');
-      return;
-    }
+  private async openDeepLink(wanted: string): Promise<void> {
     const entry = menuEntries.find((e) => e.id === wanted);
-    if (entry && entry.errors.length === 0) {
-      this.scene.start('Briefing', { id: wanted });
-      return;
-    }
-    if (entry) {
+    if (entry && entry.errors.length > 0) {
       addNotice(`“${entry.title}” has errors and can't be played yet; its card below lists them.`);
       this.scene.start('Menu');
       return;
     }
-    // Not a shipped scenario: it may be one a development test added, so ask the full library.
-    void loadLibrary().then((lib) => {
-      const extra = lib.byId.get(wanted);
-      if (extra?.compiled) this.scene.start('Briefing', { id: wanted });
-      else {
-        addNotice(`There is no scenario called “${wanted}”. Pick one of the scenarios below.`);
-        this.scene.start('Menu');
-      }
-    });
+    // Unknown to the menu index: it may still be one a test added through the development hook.
+    const lib = await loadLibrary();
+    this.bar?.(0.5);
+    const compiled = lib.get(wanted)?.compiled;
+    if (!compiled) {
+      addNotice(`There is no scenario called “${wanted}”. Pick one of the scenarios below.`);
+      this.scene.start('Menu');
+      return;
+    }
+    await loadFaces(this, compiled.scenario.customer.avatar, (p) => this.bar?.(0.5 + p / 2));
+    this.scene.start('Briefing', { id: wanted });
   }
 }

@@ -1,17 +1,19 @@
 import type Phaser from 'phaser';
 import { COLOURS } from './palette.ts';
+import { css, Painted } from './painted.ts';
 
 /**
  * The reply countdown: a ring that empties as the deadline nears, turning
  * amber then red. The seconds are DOM text inside it.
  */
 export class CountdownRing {
-  private readonly gfx: Phaser.GameObjects.Graphics;
+  private readonly ring: Painted;
   private rect: { cx: number; cy: number; width: number; height: number } | null = null;
   private fraction: number | null = null;
 
   constructor(scene: Phaser.Scene) {
-    this.gfx = scene.add.graphics();
+    this.ring = new Painted(scene);
+    this.ring.image.setVisible(false);
   }
 
   layout(rect: { cx: number; cy: number; width: number; height: number } | null): void {
@@ -21,29 +23,40 @@ export class CountdownRing {
 
   /** Remaining fraction 1..0, or null to hide the ring. */
   set(fraction: number | null): void {
-    const rounded = fraction === null ? null : Math.round(fraction * 400) / 400;
+    // Repaint at most 240 times over the whole countdown: smooth enough, cheap.
+    const rounded = fraction === null ? null : Math.ceil(fraction * 240) / 240;
     if (rounded === this.fraction) return;
     this.fraction = rounded;
     this.redraw();
   }
 
   private redraw(): void {
-    const g = this.gfx;
-    g.clear();
-    if (!this.rect || this.fraction === null) return;
+    const image = this.ring.image;
+    if (!this.rect || this.fraction === null) {
+      image.setVisible(false);
+      return;
+    }
     const { cx, cy, width, height } = this.rect;
-    const r = Math.min(width, height) / 2;
-    const thickness = Math.max(3, r * 0.16);
-    g.fillStyle(0xfffdf9, 1);
-    g.fillCircle(cx, cy, r - thickness / 2);
-    g.lineStyle(thickness, COLOURS.track, 1);
-    g.strokeCircle(cx, cy, r - thickness / 2);
-    if (this.fraction <= 0) return;
-    const colour = this.fraction > 0.5 ? COLOURS.brand : this.fraction > 0.25 ? COLOURS.amber : COLOURS.red;
-    g.lineStyle(thickness, colour, 1);
-    g.beginPath();
-    const start = -Math.PI / 2;
-    g.arc(cx, cy, r - thickness / 2, start, start + Math.PI * 2 * this.fraction, false);
-    g.strokePath();
+    const size = Math.min(width, height);
+    const fraction = this.fraction;
+    this.ring.paint(size, size, (ctx) => {
+      const r = size / 2;
+      const thickness = Math.max(3, r * 0.16);
+      ctx.fillStyle = '#fffdf9';
+      ctx.beginPath();
+      ctx.arc(r, r, r - thickness / 2, 0, Math.PI * 2);
+      ctx.fill();
+      ctx.lineWidth = thickness;
+      ctx.strokeStyle = css(COLOURS.track);
+      ctx.stroke();
+      if (fraction <= 0) return;
+      ctx.strokeStyle = css(fraction > 0.5 ? COLOURS.brand : fraction > 0.25 ? COLOURS.amber : COLOURS.red);
+      ctx.lineCap = 'round';
+      ctx.beginPath();
+      const start = -Math.PI / 2;
+      ctx.arc(r, r, r - thickness / 2, start, start + Math.PI * 2 * fraction, false);
+      ctx.stroke();
+    });
+    image.setPosition(cx, cy).setVisible(true);
   }
 }

@@ -1,6 +1,7 @@
 import type Phaser from 'phaser';
 import type { Emotion } from '../../scenario/index.ts';
 import { EMOTIONS, EMOTION_COLOURS } from './palette.ts';
+import { css, Painted } from './painted.ts';
 
 /** Texture key of a customer's face in one emotion. */
 export function faceKey(avatar: string, emotion: Emotion): string {
@@ -43,7 +44,7 @@ export async function loadFaces(scene: Phaser.Scene, avatar: string, onProgress?
  */
 export class Face {
   private readonly container: Phaser.GameObjects.Container;
-  private readonly ring: Phaser.GameObjects.Graphics;
+  private readonly ring: Painted;
   private current: Phaser.GameObjects.Image;
   private emotion: Emotion;
   private size = 100;
@@ -52,9 +53,9 @@ export class Face {
   constructor(private readonly scene: Phaser.Scene, private readonly avatar: string, emotion: Emotion, private readonly reducedMotion: () => boolean) {
     this.emotion = emotion;
     this.container = scene.add.container(0, 0);
-    this.ring = scene.add.graphics();
+    this.ring = new Painted(scene);
     this.current = scene.add.image(0, 0, faceKey(avatar, emotion));
-    this.container.add([this.ring, this.current]);
+    this.container.add([this.ring.image, this.current]);
     this.container.setVisible(false);
   }
 
@@ -68,20 +69,25 @@ export class Face {
     this.container.setVisible(true);
     this.container.setPosition(rect.cx, rect.cy);
     for (const child of this.container.list) {
-      if (child !== this.ring) (child as Phaser.GameObjects.Image).setDisplaySize(this.size * 0.9, this.size * 0.9);
+      if (child !== this.ring.image) (child as Phaser.GameObjects.Image).setDisplaySize(this.size * 0.9, this.size * 0.9);
     }
     this.drawRing();
     this.startBob();
   }
 
   private drawRing(): void {
-    const r = this.size / 2;
-    const g = this.ring;
-    g.clear();
-    g.fillStyle(0xfffdf9, 1);
-    g.fillCircle(0, 0, r * 0.98);
-    g.lineStyle(Math.max(3, r * 0.06), EMOTION_COLOURS[this.emotion], 1);
-    g.strokeCircle(0, 0, r * 0.96);
+    const colour = EMOTION_COLOURS[this.emotion];
+    this.ring.paint(this.size, this.size, (ctx, w) => {
+      const r = w / 2;
+      const line = Math.max(3, r * 0.06);
+      ctx.fillStyle = '#fffdf9';
+      ctx.beginPath();
+      ctx.arc(r, r, r - line / 2, 0, Math.PI * 2);
+      ctx.fill();
+      ctx.lineWidth = line;
+      ctx.strokeStyle = css(colour);
+      ctx.stroke();
+    });
   }
 
   private startBob(): void {

@@ -1,0 +1,66 @@
+/**
+ * `npm run bench`: the engine benchmark (bench/engine.ts, with inkjs as the
+ * reference) and, when bench/game.ts exists, the game benchmark. Prints a
+ * markdown report and writes both sections into docs/performance.md,
+ * keeping any other section of that file as it was.
+ *
+ * Options: `--sizes 500,5000` (default 500,5000,20000), `--no-write`
+ * (print only), `--no-game`.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { runEngineBench } from './engine.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const docPath = join(here, '..', 'docs', 'performance.md');
+const gamePath = join(here, 'game.ts');
+
+const args = process.argv.slice(2);
+const sizesArg = args[args.indexOf('--sizes') + 1];
+const sizes = args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number).filter((n) => n > 0) : undefined;
+const write = !args.includes('--no-write');
+
+/** Replaces the `## Title` section (up to the next `## ` heading) or appends it. */
+export function replaceSection(markdown: string, title: string, section: string): string {
+  const body = section.trimEnd() + '\n';
+  const lines = markdown.split('\n');
+  const start = lines.findIndex((l) => l.trim() === `## ${title}`);
+  if (start < 0) return `${markdown.trimEnd()}\n\n${body}`;
+  let end = lines.findIndex((l, i) => i > start && /^## /.test(l));
+  if (end < 0) end = lines.length;
+  const before = lines.slice(0, start).join('\n');
+  const after = lines.slice(end).join('\n');
+  return `${before}${before ? '\n' : ''}${body}${after ? `\n${after}` : ''}`;
+}
+
+const started = performance.now();
+const engine = await runEngineBench(sizes ? { sizes } : {});
+process.stdout.write(`${engine.markdown}\n`);
+
+let game: string | null = null;
+if (args.includes('--no-game')) {
+  process.stdout.write('(Game benchmark skipped: --no-game.)\n');
+} else if (existsSync(gamePath)) {
+  const module = (await import(pathToFileURL(gamePath).href)) as { runGameBench?: () => Promise<string> };
+  if (typeof module.runGameBench === 'function') {
+    game = await module.runGameBench();
+    if (!/^\s*## Game\b/.test(game)) game = `## Game\n\n${game}`;
+    process.stdout.write(`\n${game.trimEnd()}\n`);
+  } else {
+    process.stdout.write('\n(Game benchmark skipped: bench/game.ts does not export runGameBench.)\n');
+  }
+} else {
+  process.stdout.write('\n(Game benchmark skipped: bench/game.ts does not exist yet.)\n');
+}
+
+if (write) {
+  let doc = existsSync(docPath)
+    ? readFileSync(docPath, 'utf8')
+    : '# Performance\n\nFigures written by `npm run bench` (bench/run.ts). Re-run it to refresh them.\n';
+  doc = replaceSection(doc, 'Engine', engine.markdown);
+  if (game) doc = replaceSection(doc, 'Game', game);
+  writeFileSync(docPath, doc.trimEnd() + '\n');
+  process.stderr.write(`wrote ${docPath}\n`);
+}
+process.stderr.write(`bench finished in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);

@@ -1,0 +1,47 @@
+import type Phaser from 'phaser';
+
+let serial = 0;
+
+/**
+ * An image whose texture is painted with the Canvas 2D API: smooth,
+ * antialiased circles and arcs without asking WebGL for multisampling,
+ * which costs a full-screen resolve every frame on machines without a GPU.
+ * Repaint only when the picture changes; drawing it each frame is one quad.
+ */
+export class Painted {
+  readonly image: Phaser.GameObjects.Image;
+  private readonly key = `painted:${++serial}`;
+  private readonly texture: Phaser.Textures.CanvasTexture;
+
+  constructor(private readonly scene: Phaser.Scene) {
+    this.texture = scene.textures.createCanvas(this.key, 2, 2)!;
+    this.image = scene.add.image(0, 0, this.key);
+    scene.events.once('shutdown', () => this.destroy());
+  }
+
+  /** Repaints at `width`×`height` texture pixels; `draw` gets a cleared context. */
+  paint(width: number, height: number, draw: (ctx: CanvasRenderingContext2D, width: number, height: number) => void): void {
+    const w = Math.max(2, Math.ceil(width));
+    const h = Math.max(2, Math.ceil(height));
+    if (this.texture.width !== w || this.texture.height !== h) this.texture.setSize(w, h);
+    const ctx = this.texture.context;
+    ctx.clearRect(0, 0, w, h);
+    ctx.save();
+    draw(ctx, w, h);
+    ctx.restore();
+    this.texture.refresh();
+    this.image.setSize(w, h);
+    this.image.setDisplaySize(w, h);
+  }
+
+  destroy(): void {
+    if (!this.image.scene) return;
+    this.image.destroy();
+    if (this.scene.textures.exists(this.key)) this.scene.textures.remove(this.key);
+  }
+}
+
+/** A Phaser colour number as a CSS colour. */
+export function css(colour: number, alpha = 1): string {
+  return `rgba(${(colour >> 16) & 255}, ${(colour >> 8) & 255}, ${colour & 255}, ${alpha})`;
+}

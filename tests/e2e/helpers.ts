@@ -1,0 +1,217 @@
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test as base, type Locator, type Page } from '@playwright/test';
+import { buildCatalogue, loadScenario, offeredReplies, type CompiledScenario, type TimerSetting } from '../../src/scenario/index.ts';
+import { playChoices, SteppedClock, startConversation, type ChoiceStep, type ConversationResult } from '../../src/engine/index.ts';
+
+/**
+ * Shared helpers for the end-to-end tests: the same engine in Node (to know
+ * the expected result of a list of choices), and ways to drive the game
+ * with Playwright's clock so reply times are exact.
+ */
+const ROOT = join(import.meta.dirname, '..', '..');
+export const ARTIFACTS = join(ROOT, 'tests', 'artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const { catalogue } = buildCatalogue(readFileSync(join(ROOT, 'scenarios', 'techniques.yaml'), 'utf8'));
+
+/** Every shipped scenario file (techniques.yaml is the catalogue). */
+export function scenarioFiles(): string[] {
+  return readdirSync(join(ROOT, 'scenarios'))
+    .filter((f) => /\.ya?ml$/.test(f) && !/^techniques\./.test(f))
+    .sort();
+}
+
+/** A scenario compiled with the engine's loader; undefined when it has errors. */
+export function compile(file: string, dir = 'scenarios'): CompiledScenario | undefined {
+  return loadScenario(`${dir}/${file}`, readFileSync(join(ROOT, dir, file), 'utf8'), catalogue).compiled;
+}
+
+/** The text of a fixture file. */
+export function fixtureText(file: string): string {
+  return readFileSync(join(ROOT, 'tests', 'e2e', 'fixtures', file), 'utf8');
+}
+
+/** One planned move: the offered reply number and its text (what the player clicks). */
+export interface PlannedStep {
+  number: number;
+  say: string;
+}
+
+/**
+ * Plans a path through a scenario in Node with the engine: at each node the
+ * offered reply with the highest (best) or lowest (worst) tact, first in
+ * offered order on a tie.
+ */
+export function planPath(compiled: CompiledScenario, pick: 'best' | 'worst', timers: TimerSetting = 'standard', prefix: ChoiceStep[] = []): PlannedStep[] {
+  const clock = new SteppedClock();
+  const talk = startConversation(compiled, { clock, timers });
+  const steps: PlannedStep[] = [];
+  try {
+    for (const step of prefix) {
+      const deadline = talk.view().deadline;
+      if (step.kind === 'timeout') clock.advance(deadline!.endsAt - clock.now());
+      else {
+        clock.advance(step.afterMs);
+        talk.reply(step.number);
+      }
+    }
+    while (!talk.ended && steps.length < 60) {
+      const node = compiled.scenario.nodes[talk.context.node];
+      if (!node || node.kind !== 'dialogue') throw new Error(`unexpected node ${talk.context.node}`);
+      const offered = offeredReplies(node, talk.context);
+      let chosen = 0;
+      offered.forEach((r, i) => {
+        if (pick === 'best' ? r.tact > offered[chosen]!.tact : r.tact < offered[chosen]!.tact) chosen = i;
+      });
+      steps.push({ number: chosen + 1, say: offered[chosen]!.say });
+      talk.reply(chosen + 1);
+    }
+  } finally {
+    talk.stop();
+  }
+  return steps;
+}
+
+/** What the engine (the CLI's `tactful play`) gives for these choices. */
+export function expectedResult(compiled: CompiledScenario, steps: ChoiceStep[], timers: TimerSetting = 'standard'): ConversationResult {
+  const played = playChoices(compiled, steps, timers);
+  if ('error' in played) throw new Error(played.error.message);
+  return played.result;
+}
+
+/** Replies chosen at once (0 ms), as `tactful play --choose 1,2,…` does. */
+export function atOnce(steps: PlannedStep[]): ChoiceStep[] {
+  return steps.map((s) => ({ kind: 'reply', number: s.number, afterMs: 0 }));
+}
+
+/**
+ * Playwright test with console checks: any console error or page error
+ * (an autoplay warning promoted to an error, a crash) fails the test.
+ */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+      page.on('request', (r) => {
+        const url = r.url();
+        if (!/^(http:\/\/127\.0\.0\.1|blob:|data:)/.test(url)) errors.push(`request to another host: ${url}`);
+      });
+      await use(errors);
+      expect(errors, 'console errors, page errors or third-party requests').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
+
+/** Opens the game with Playwright's clock installed, and waits for the menu. */
+export async function openMenu(page: Page, path = '/'): Promise<void> {
+  await page.clock.install();
+  await page.goto(path);
+  await expect(page.getByRole('heading', { name: 'Choose a scenario', level: 1 })).toBeVisible({ timeout: 30_000 });
+}
+
+/**
+ * Stops the page clock: from now on game time (and the reply timer) only
+ * moves when a test runs it forward, so answering "at once" is exactly 0 ms.
+ */
+export async function freezeTime(page: Page): Promise<void> {
+  const now = await page.evaluate(() => Date.now());
+  await page.clock.pauseAt(now + 500);
+}
+
+/** Runs game time forward in frames until `locator` is visible (or gives up). */
+export async function runUntilVisible(page: Page, locator: Locator, stepMs = 200, maxMs = 60_000): Promise<void> {
+  for (let spent = 0; spent <= maxMs; spent += stepMs) {
+    if (await locator.isVisible()) return;
+    await page.clock.runFor(stepMs);
+  }
+  await expect(locator).toBeVisible({ timeout: 1 });
+}
+
+/** The reply buttons currently offered. */
+export function replies(page: Page): Locator {
+  return page.getByRole('group', { name: 'Your reply' }).getByRole('button');
+}
+
+/** Opens a scenario from the menu by its title, and starts it from the briefing. */
+export async function startScenario(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: title, exact: true }).click();
+  await expect(page.getByRole('heading', { name: title, level: 1 })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('heading', { name: 'The situation' })).toBeVisible();
+  // From here on game time moves only when the test runs it.
+  await freezeTime(page);
+  await page.getByRole('button', { name: 'Start conversation' }).click();
+}
+
+/**
+ * Plays planned steps by clicking the reply buttons by their text, with the
+ * clock frozen: each line types out in game time, then the reply is clicked
+ * at once. Ends on the "See your debrief" button.
+ */
+export async function playSteps(page: Page, steps: PlannedStep[]): Promise<void> {
+  for (const step of steps) {
+    const button = page.getByRole('group', { name: 'Your reply' }).getByRole('button', { name: step.say, exact: true });
+    await runUntilVisible(page, button);
+    await button.click();
+  }
+  await runUntilVisible(page, page.getByRole('button', { name: 'See your debrief' }));
+}
+
+/** Reads the debrief's scores (null where the page says a score was not scored). */
+export async function readScores(page: Page, dimensions: string[] = []): Promise<Record<string, number | null>> {
+  const out: Record<string, number | null> = {};
+  for (const id of ['overall', 'tact', 'speed', 'satisfaction', ...dimensions]) {
+    const text = (await page.getByTestId(`score-${id}`).textContent())?.trim() ?? '';
+    out[id] = /^\d+$/.test(text) ? Number(text) : null;
+  }
+  return out;
+}
+
+/** The scores the debrief should show for an engine result. */
+export function scoresOf(result: ConversationResult, dimensions: string[] = []): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const id of ['overall', 'tact', 'speed', 'satisfaction', ...dimensions]) out[id] = result.scores[id] ?? null;
+  return out;
+}
+
+/** Opens the debrief from the ending and waits for it. */
+export async function openDebrief(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'See your debrief' }).click();
+  await runUntilVisible(page, page.getByRole('heading', { name: 'Your choices' }));
+}
+
+/** Every play saved in the browser's history store (IndexedDB), oldest first. */
+export async function storedPlays(page: Page): Promise<{ scenario: string; choices: { reply: number | null; timedOut: boolean; ms: number }[]; scores: Record<string, number | null> }[]> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('tactful');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const get = db.transaction('plays').objectStore('plays').getAll();
+          get.onsuccess = () => {
+            db.close();
+            resolve(get.result);
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+}
+
+/** The choice steps a stored play made, with its exact reply times. */
+export function stepsOf(play: { choices: { reply: number | null; timedOut: boolean; ms: number }[] }): ChoiceStep[] {
+  return play.choices.map((c) => (c.timedOut ? { kind: 'timeout' } : { kind: 'reply', number: c.reply!, afterMs: c.ms }));
+}
+
+/** Saves a screenshot under tests/artifacts/. */
+export async function snap(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
