@@ -4,10 +4,11 @@ import { normalise } from '../src/scenario/normalise.ts';
 import { analyse } from '../src/scenario/analysis.ts';
 import { generateScenario } from './generate.ts';
 const { catalogue } = buildCatalogue();
-const med = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1]!;
+const med = (xs: number[]) => Math.min(...xs);
+const RUNS = Number(process.env.RUNS ?? 5);
 for (const n of process.argv.slice(2).map(Number)) {
   const { yaml } = generateScenario({ nodes: n, seed: 1 });
-  const T = (fn: () => any) => { const r: number[] = []; let v; for (let i = 0; i < 3; i++) { const t0 = performance.now(); v = fn(); r.push(performance.now() - t0); } return [med(r), v] as const; };
+  const T = (fn: () => any) => { const r: number[] = []; let v; for (let i = 0; i < RUNS; i++) { const t0 = performance.now(); v = fn(); r.push(performance.now() - t0); } return [med(r), v] as const; };
   loadScenario('w', yaml, catalogue);
   const [load, l] = T(() => loadScenario('x', yaml, catalogue));
   const [read, rd] = T(() => readSource('x', yaml));

@@ -44,9 +44,15 @@ if (args.includes('--no-game')) {
 } else if (existsSync(gamePath)) {
   const module = (await import(pathToFileURL(gamePath).href)) as { runGameBench?: () => Promise<string> };
   if (typeof module.runGameBench === 'function') {
-    game = await module.runGameBench();
-    if (!/^\s*## Game\b/.test(game)) game = `## Game\n\n${game}`;
-    process.stdout.write(`\n${game.trimEnd()}\n`);
+    try {
+      game = await module.runGameBench();
+      if (!/^\s*## Game\b/.test(game)) game = `## Game\n\n${game}`;
+      process.stdout.write(`\n${game.trimEnd()}\n`);
+    } catch (error) {
+      // The engine figures are still written; the Game section keeps its previous content.
+      process.stdout.write(`\n(Game benchmark failed, its section was left as it was: ${String((error as Error).message ?? error).split('\n')[0]})\n`);
+      process.exitCode = 1;
+    }
   } else {
     process.stdout.write('\n(Game benchmark skipped: bench/game.ts does not export runGameBench.)\n');
   }

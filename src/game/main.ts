@@ -3,8 +3,6 @@ import './ui/styles.css';
 import Phaser from 'phaser';
 import { settings } from './settings.ts';
 import { sounds } from './audio.ts';
-import { followWindowSize, pixelRatio } from './stage/viewport.ts';
-import { BootScene } from './scenes/BootScene.ts';
 import { PreloadScene } from './scenes/PreloadScene.ts';
 import { MenuScene } from './scenes/MenuScene.ts';
 import { BriefingScene } from './scenes/BriefingScene.ts';
@@ -24,7 +22,8 @@ const game = new Phaser.Game({
   // The backdrop is an SVG layer underneath; the canvas draws only what moves.
   transparent: true,
   banner: false,
-  scale: { mode: Phaser.Scale.NONE, width: window.innerWidth * pixelRatio(), height: window.innerHeight * pixelRatio() },
+  // Each screen sizes and places the canvas around what it animates (stage/viewport.ts).
+  scale: { mode: Phaser.Scale.NONE, width: 2, height: 2 },
   // Howler plays every sound; Phaser's own audio would create an AudioContext before any input.
   audio: { noAudio: true },
   // All input goes to the DOM layer.
@@ -32,8 +31,7 @@ const game = new Phaser.Game({
   // No multisampling: every round shape is painted antialiased on a 2D canvas texture instead
   // (see stage/painted.ts), which keeps frames cheap without a GPU.
   render: { antialias: true, antialiasGL: false, powerPreference: 'low-power' },
-  scene: [BootScene, PreloadScene, MenuScene, BriefingScene, ConversationScene, DebriefScene],
+  scene: [PreloadScene, MenuScene, BriefingScene, ConversationScene, DebriefScene],
 });
-followWindowSize(game);
 
 if (import.meta.env.DEV) (window as unknown as { __tactfulGame: Phaser.Game }).__tactfulGame = game;

@@ -8,7 +8,7 @@ import { settings, TIMER_LABELS, updateSettings } from '../settings.ts';
 import { Backdrop } from '../stage/backdrop.ts';
 import { Face, loadFaces } from '../stage/face.ts';
 import { EMOTION_LABELS } from '../stage/palette.ts';
-import { slotRect, watchSlots } from '../stage/viewport.ts';
+import { fitStage, slotRect, watchSlots } from '../stage/viewport.ts';
 import { h, icon } from '../ui/dom.ts';
 import { mountScreen, muteButton, topbar, unmountScreen } from '../ui/screen.ts';
 
@@ -75,7 +75,7 @@ export class BriefingScene extends Phaser.Scene {
           'div',
           { class: 'briefing-main' },
           h('div', {}, h('p', { class: 'eyebrow' }, 'Briefing'), h('h1', {}, scenario.title), h('p', { class: 'lede' }, scenario.setting)),
-          h('section', { class: 'panel', 'aria-labelledby': 'situation' }, h('h2', { id: 'situation' }, 'The situation'), h('p', { class: 'prose', style: 'margin-top:8px' }, scenario.brief.trim())),
+          h('section', { class: 'panel prose', 'aria-labelledby': 'situation' }, h('h2', { id: 'situation' }, 'The situation'), ...paragraphs(scenario.brief).map((p) => h('p', {}, p))),
           scenario.objectives.length
             ? h('section', { class: 'panel', 'aria-labelledby': 'objectives' }, h('h2', { id: 'objectives', style: 'margin-bottom:10px' }, 'Your objectives'), h('ul', { class: 'objectives' }, ...scenario.objectives.map((o) => h('li', {}, o))))
             : null,
@@ -86,14 +86,18 @@ export class BriefingScene extends Phaser.Scene {
             h('span', {}, `Difficulty ${scenario.difficulty} of 5`),
             best !== null ? h('span', {}, `Your best ${best} (${plays.length} attempt${plays.length === 1 ? '' : 's'})`) : h('span', {}, 'First attempt'),
           ),
-          h('div', { class: 'start-row' }, start, h('label', { class: 'row', for: 'timer-setting' }, icon('clock'), 'Reply timer'), timerSelect),
         ),
       ),
+      // Always in view, however long the brief: the way into the conversation.
+      h('div', { class: 'start-bar' }, h('div', { class: 'start-row' }, start, h('label', { class: 'row timer-label', for: 'timer-setting' }, icon('clock'), h('span', { class: 'timer-label-text' }, 'Reply timer')), timerSelect)),
     );
     mountScreen('briefing', [topbar(h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => this.back() }, icon('back'), 'All scenarios'), h('div', { class: 'spacer' }), muteButton()), main]);
 
     const face = new Face(this, scenario.customer.avatar, emotionForMood(startMood), () => settings().reducedMotion);
-    const place = (): void => face.layout(slotRect(faceSlot));
+    const place = (): void => {
+      fitStage(this.game, [faceSlot]);
+      face.layout(slotRect(faceSlot));
+    };
     place();
     const stop = watchSlots([faceSlot, main], place);
     this.events.once('shutdown', stop);
@@ -108,4 +112,13 @@ export class BriefingScene extends Phaser.Scene {
     sounds().play('click');
     this.scene.start('Menu');
   }
+}
+
+/** A brief's paragraphs: blank lines separate them; single line breaks are just wrapping in the file. */
+function paragraphs(text: string): string[] {
+  return text
+    .trim()
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
+    .filter((p) => p.length > 0);
 }

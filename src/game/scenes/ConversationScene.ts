@@ -8,11 +8,11 @@ import { loadLibrary } from '../content/index.ts';
 import { BEAT_MS, TYPING_CHARS_PER_SECOND } from '../content/pacing.ts';
 import { settings } from '../settings.ts';
 import { Backdrop } from '../stage/backdrop.ts';
-import { CountdownRing } from '../stage/countdown-ring.ts';
 import { Face, loadFaces } from '../stage/face.ts';
 import { MoodMeter } from '../stage/mood-meter.ts';
 import { EMOTION_LABELS } from '../stage/palette.ts';
-import { slotRect, watchSlots } from '../stage/viewport.ts';
+import { fitStage, slotRect, watchSlots } from '../stage/viewport.ts';
+import { Countdown } from '../ui/countdown.ts';
 import { h, icon } from '../ui/dom.ts';
 import { focusElement, mountScreen, muteButton, topbar, unmountScreen } from '../ui/screen.ts';
 
@@ -63,8 +63,7 @@ export class ConversationScene extends Phaser.Scene {
     skipHint: HTMLElement;
     caption: HTMLElement;
     repliesHead: HTMLElement;
-    timer: HTMLElement;
-    timerText: HTMLElement;
+    countdown: Countdown;
     replies: HTMLElement;
     keysHint: HTMLElement;
     after: HTMLElement;
@@ -74,7 +73,6 @@ export class ConversationScene extends Phaser.Scene {
   };
   private face?: Face;
   private meter?: MoodMeter;
-  private ring?: CountdownRing;
   private cleanup: (() => void)[] = [];
 
   constructor() {
@@ -116,14 +114,13 @@ export class ConversationScene extends Phaser.Scene {
     const reduced = (): boolean => settings().reducedMotion;
     this.face = new Face(this, compiled.scenario.customer.avatar, view.emotion, reduced);
     this.meter = new MoodMeter(this, view.mood, reduced);
-    this.ring = new CountdownRing(this);
     const place = (): void => {
+      fitStage(this.game, [this.dom.faceSlot, this.dom.meterSlot]);
       this.face?.layout(slotRect(this.dom.faceSlot));
       this.meter?.layout(slotRect(this.dom.meterSlot));
-      this.ring?.layout(slotRect(this.dom.timer));
     };
     place();
-    this.cleanup.push(watchSlots([this.dom.faceSlot, this.dom.meterSlot, this.dom.timer, this.dom.main], place));
+    this.cleanup.push(watchSlots([this.dom.faceSlot, this.dom.meterSlot, this.dom.main], place));
     this.setMoodLabel(view.mood, 0);
 
     const unsubscribe = this.talk.subscribe((v) => this.onChange(v));
@@ -157,9 +154,8 @@ export class ConversationScene extends Phaser.Scene {
     const bubble = h('div', { class: 'bubble bubble-customer', 'aria-hidden': 'true', 'data-testid': 'customer-line' }, h('p', { class: 'speaker' }, name), h('p', { class: 'line' }, typed, untyped), skipHint);
     bubble.addEventListener('click', () => this.skipTyping());
     const caption = h('p', { class: 'sr-only', 'aria-live': 'polite', 'data-testid': 'caption' });
-    const timerText = h('span', { class: 'timer-text', role: 'timer', 'aria-label': 'Seconds left to reply' });
-    const timer = h('div', { class: 'timer slot-timer', hidden: true }, timerText);
-    const repliesHead = h('div', { class: 'replies-head', hidden: true }, h('h2', { class: 'replies-title', id: 'replies-title' }, 'Your reply'), timer);
+    const countdown = new Countdown();
+    const repliesHead = h('div', { class: 'replies-head', hidden: true }, h('h2', { class: 'replies-title', id: 'replies-title' }, 'Your reply'), countdown.element);
     const replies = h('div', { class: 'replies', role: 'group', 'aria-labelledby': 'replies-title' });
     const keysHint = h('p', { class: 'keys-hint', hidden: true }, 'Press a number key to answer, or Tab to a reply and press Enter.');
     const after = h('div', { class: 'ending-actions', hidden: true });
@@ -176,7 +172,7 @@ export class ConversationScene extends Phaser.Scene {
           'div',
           { class: 'convo-stage-info' },
           h('p', { class: 'name-plate' }, name),
-          h('div', { class: 'mood', 'data-testid': 'mood' }, meterSlot, h('p', { class: 'mood-label' }, h('span', {}, 'Mood: ', moodText), moodDelta)),
+          h('div', { class: 'mood', 'data-testid': 'mood' }, meterSlot, h('p', { class: 'mood-label' }, h('span', {}, h('span', { class: 'mood-prefix' }, 'Mood: '), moodText), moodDelta)),
         ),
       ),
       h('div', { class: 'convo-talk' }, you, bubble, caption, repliesHead, replies, keysHint, after),
@@ -195,8 +191,8 @@ export class ConversationScene extends Phaser.Scene {
         h('p', { id: 'paused-text' }, 'The reply timer is stopped. Take your time.'),
         h('div', { class: 'ending-actions' }, resume, quit)),
     );
-    this.dom = { main, bar, faceSlot, meterSlot, moodText, moodDelta, you, youSpeaker, youText, bubble, typed, untyped, skipHint, caption, repliesHead, timer, timerText, replies, keysHint, after, scrim, resume, pause };
-    mountScreen('conversation', [bar, main, scrim]);
+    this.dom = { main, bar, faceSlot, meterSlot, moodText, moodDelta, you, youSpeaker, youText, bubble, typed, untyped, skipHint, caption, repliesHead, countdown, replies, keysHint, after, scrim, resume, pause };
+    mountScreen('conversation', [bar, main], undefined, [scrim]);
   }
 
   private setMoodLabel(mood: number, delta: number): void {
@@ -223,7 +219,7 @@ export class ConversationScene extends Phaser.Scene {
     this.dom.repliesHead.hidden = true;
     this.dom.keysHint.hidden = true;
     this.dom.replies.replaceChildren();
-    this.ring?.set(null);
+    this.dom.countdown.set(null);
     const done = view.phase === 'ended' ? () => this.showEnding() : () => this.showReplies();
     if (settings().reducedMotion || view.line.length === 0) {
       this.typing = null;
@@ -296,7 +292,7 @@ export class ConversationScene extends Phaser.Scene {
     this.dom.replies.replaceChildren();
     this.dom.repliesHead.hidden = true;
     this.dom.keysHint.hidden = true;
-    this.ring?.set(null);
+    this.dom.countdown.set(null);
 
     const node = this.compiled!.scenario.nodes[d.node];
     const said = d.timedOut || node?.kind !== 'dialogue' ? null : node.replies[(d.replyIndex ?? 0) - 1]?.say ?? null;
@@ -428,20 +424,10 @@ export class ConversationScene extends Phaser.Scene {
   private updateTimer(): void {
     const deadline = this.repliesOpen ? this.deadline : null;
     if (!deadline || !this.clock) {
-      this.dom.timer.hidden = true;
-      this.ring?.set(null);
+      this.dom.countdown.set(null);
       return;
     }
-    const left = Math.max(0, deadline.endsAt - this.clock.now());
-    const total = Math.max(1, deadline.endsAt - deadline.startsAt);
-    const seconds = String(Math.ceil(left / 1000));
-    if (this.dom.timer.hidden) {
-      this.dom.timer.hidden = false;
-      this.ring?.layout(slotRect(this.dom.timer));
-    }
-    if (this.dom.timerText.textContent !== seconds) this.dom.timerText.textContent = seconds;
-    this.dom.timer.classList.toggle('urgent', left / total <= 0.25);
-    this.ring?.set(left / total);
+    this.dom.countdown.set(Math.max(0, deadline.endsAt - this.clock.now()), deadline.endsAt - deadline.startsAt);
   }
 
   private shutdown(): void {

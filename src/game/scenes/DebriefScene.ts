@@ -6,6 +6,7 @@ import { playHistory, setAddress } from '../app.ts';
 import { sounds } from '../audio.ts';
 import { loadLibrary } from '../content/index.ts';
 import { Backdrop } from '../stage/backdrop.ts';
+import { fitStage } from '../stage/viewport.ts';
 import { h, icon } from '../ui/dom.ts';
 import { mountScreen, muteButton, topbar, unmountScreen } from '../ui/screen.ts';
 import type { DebriefData } from './ConversationScene.ts';
@@ -32,6 +33,7 @@ export class DebriefScene extends Phaser.Scene {
   create(data: DebriefData): void {
     new Backdrop(this, true);
     this.events.once('shutdown', () => unmountScreen());
+    fitStage(this.game, []); // nothing animates here: no canvas
     void this.build(data);
   }
 

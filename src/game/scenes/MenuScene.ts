@@ -6,6 +6,7 @@ import { sounds } from '../audio.ts';
 import { hasTestScenarios, loadLibrary, menuEntries, type MenuEntry } from '../content/index.ts';
 import { onSettingsChange, settings, TIMER_LABELS, updateSettings } from '../settings.ts';
 import { Backdrop } from '../stage/backdrop.ts';
+import { fitStage } from '../stage/viewport.ts';
 import { h, icon } from '../ui/dom.ts';
 import { brand, mountScreen, muteButton, topbar, unmountScreen } from '../ui/screen.ts';
 
@@ -24,6 +25,7 @@ export class MenuScene extends Phaser.Scene {
   create(): void {
     new Backdrop(this, true);
     setAddress(null);
+    fitStage(this.game, []); // nothing animates here: no canvas
     sounds().ambient(false);
     this.events.once('shutdown', () => unmountScreen());
     if (hasTestScenarios()) {

@@ -6,9 +6,10 @@ import { mountScreen } from '../ui/screen.ts';
 import { Backdrop } from '../stage/backdrop.ts';
 import { loadFaces } from '../stage/face.ts';
 import { COLOURS } from '../stage/palette.ts';
+import { fitStage, slotRect } from '../stage/viewport.ts';
 
 /**
- * Loads what the first screen needs, with a progress bar (on the canvas,
+ * Boot and preload in one scene (the first): it loads what the first screen needs, with a progress bar (on the canvas,
  * and an accessible progressbar in the DOM), then opens it. The menu needs
  * nothing beyond the page's own code, so it opens at once; a
  * `?scenario=<id>` link first loads the engine chunk and the customer's
@@ -28,6 +29,7 @@ export class PreloadScene extends Phaser.Scene {
     void playHistory();
     const wanted = deepLinkedScenario();
     if (wanted === null) {
+      fitStage(this.game, []);
       this.scene.start('Menu');
       return;
     }
@@ -36,15 +38,15 @@ export class PreloadScene extends Phaser.Scene {
   }
 
   private showProgress(): void {
+    // The bar is drawn on the canvas over an empty DOM slot that carries the accessible progressbar role.
     const bar = h('div', { class: 'progress', role: 'progressbar', 'aria-label': 'Loading the scenario', 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': 0 });
     mountScreen('loading', [h('main', { class: 'loading', id: 'main' }, h('p', {}, 'Loading…'), bar)], null);
+    fitStage(this.game, [bar], 0);
     const gfx = this.add.graphics();
     this.bar = (value: number): void => {
-      const { width, height } = this.scale;
-      const w = Math.min(width * 0.6, 420 * (window.devicePixelRatio || 1));
-      const barH = Math.max(8, height * 0.012);
-      const x = (width - w) / 2;
-      const y = height * 0.72;
+      const slot = slotRect(bar);
+      if (!slot) return;
+      const { x, y, width: w, height: barH } = slot;
       gfx.clear();
       gfx.fillStyle(COLOURS.track, 1);
       gfx.fillRoundedRect(x, y, w, barH, barH / 2);

@@ -68,10 +68,10 @@ export class Face {
     this.size = Math.min(rect.width, rect.height);
     this.container.setVisible(true);
     this.container.setPosition(rect.cx, rect.cy);
+    this.drawRing();
     for (const child of this.container.list) {
       if (child !== this.ring.image) (child as Phaser.GameObjects.Image).setDisplaySize(this.size * 0.9, this.size * 0.9);
     }
-    this.drawRing();
     this.startBob();
   }
 

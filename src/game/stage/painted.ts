@@ -5,15 +5,16 @@ let serial = 0;
 /**
  * An image whose texture is painted with the Canvas 2D API: smooth,
  * antialiased circles and arcs without asking WebGL for multisampling,
- * which costs a full-screen resolve every frame on machines without a GPU.
+ * which costs a full-canvas resolve every frame on machines without a GPU.
  * Repaint only when the picture changes; drawing it each frame is one quad.
  */
 export class Painted {
   readonly image: Phaser.GameObjects.Image;
-  private readonly key = `painted:${++serial}`;
-  private readonly texture: Phaser.Textures.CanvasTexture;
+  private key: string;
+  private texture: Phaser.Textures.CanvasTexture;
 
   constructor(private readonly scene: Phaser.Scene) {
+    this.key = `painted:${++serial}`;
     this.texture = scene.textures.createCanvas(this.key, 2, 2)!;
     this.image = scene.add.image(0, 0, this.key);
     scene.events.once('shutdown', () => this.destroy());
@@ -23,20 +24,24 @@ export class Painted {
   paint(width: number, height: number, draw: (ctx: CanvasRenderingContext2D, width: number, height: number) => void): void {
     const w = Math.max(2, Math.ceil(width));
     const h = Math.max(2, Math.ceil(height));
-    if (this.texture.width !== w || this.texture.height !== h) this.texture.setSize(w, h);
+    if (this.texture.width !== w || this.texture.height !== h) {
+      // A new texture for a new size, so the image's frame, size and origin follow it.
+      const old = this.key;
+      this.key = `painted:${++serial}`;
+      this.texture = this.scene.textures.createCanvas(this.key, w, h)!;
+      this.image.setTexture(this.key);
+      this.scene.textures.remove(old);
+    }
     const ctx = this.texture.context;
     ctx.clearRect(0, 0, w, h);
     ctx.save();
     draw(ctx, w, h);
     ctx.restore();
     this.texture.refresh();
-    this.image.setSize(w, h);
-    this.image.setDisplaySize(w, h);
   }
 
   destroy(): void {
-    if (!this.image.scene) return;
-    this.image.destroy();
+    if (this.image.scene) this.image.destroy();
     if (this.scene.textures.exists(this.key)) this.scene.textures.remove(this.key);
   }
 }

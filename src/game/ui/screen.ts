@@ -10,11 +10,15 @@ const root = (): HTMLElement => document.getElementById('ui')!;
 
 let current: HTMLElement[] = [];
 
-/** Replaces whatever is shown with `elements` and focuses `focus` (or the first h1). */
-export function mountScreen(name: string, elements: HTMLElement[], focus?: HTMLElement | null): void {
+/**
+ * Replaces whatever is shown with `elements` and focuses `focus` (or the
+ * first h1). `modal` elements go in the layer above the canvas.
+ */
+export function mountScreen(name: string, elements: HTMLElement[], focus?: HTMLElement | null, modal: HTMLElement[] = []): void {
   unmountScreen();
-  current = elements;
+  current = [...elements, ...modal];
   for (const el of elements) root().appendChild(el);
+  for (const el of modal) document.getElementById('modal')!.appendChild(el);
   document.body.dataset.screen = name;
   const target = focus ?? root().querySelector<HTMLElement>('h1');
   if (target) {
