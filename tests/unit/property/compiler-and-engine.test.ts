@@ -45,7 +45,9 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.string({ maxLength: 20 }) }),
 );
 
-function mutate(text: string, m: fc.infer<typeof mutation>): string {
+type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
+
+function mutate(text: string, m: Mutation): string {
   const lines = text.split('\n');
   const line = m.at % lines.length;
   switch (m.kind) {
