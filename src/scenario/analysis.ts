@@ -32,8 +32,13 @@ interface StateVertex {
   edges: { to: number; score: Record<string, number> }[];
 }
 
-/** Explore at most this many states per node (and never fewer than 20,000 in all). */
-const STATES_PER_NODE = 40;
+/**
+ * Explore at most this many states per node (and never fewer than 20,000 in
+ * all). Hand-written scenarios stay far below it; a huge generated one with
+ * many counters would otherwise spend seconds on a walk whose answer is only
+ * "too many states to say".
+ */
+const STATES_PER_NODE = 8;
 const MIN_BUDGET = 20_000;
 
 /**
@@ -46,7 +51,13 @@ export function analyse(scenario: Scenario): Analysis {
   const successors = structuralSuccessors(scenario);
   const reachable = reach([scenario.start], (id) => successors.get(id) ?? []);
   const predecessors = new Map<string, string[]>();
-  for (const [from, tos] of successors) for (const to of tos) predecessors.set(to, [...(predecessors.get(to) ?? []), from]);
+  for (const [from, tos] of successors) {
+    for (const to of tos) {
+      const list = predecessors.get(to);
+      if (list) list.push(from);
+      else predecessors.set(to, [from]);
+    }
+  }
   const canEnd = reach(Object.keys(scenario.endings), (id) => predecessors.get(id) ?? []);
   const deadEnds = new Set(Object.keys(scenario.nodes).filter((id) => !canEnd.has(id)));
   const branchLoops = findBranchLoops(scenario);
@@ -123,7 +134,11 @@ function relevantNames(scenario: Scenario): Set<string> {
   const conditions: Expression[] = [];
   const assignments = new Map<string, Expression[]>();
   const collect = (effect: Effect): void => {
-    for (const a of effect.set) assignments.set(a.name, [...(assignments.get(a.name) ?? []), a.expression]);
+    for (const a of effect.set) {
+      const list = assignments.get(a.name);
+      if (list) list.push(a.expression);
+      else assignments.set(a.name, [a.expression]);
+    }
   };
   for (const node of Object.values(scenario.nodes)) {
     if (node.kind === 'branch') {
@@ -155,8 +170,15 @@ function exploreStates(scenario: Scenario): { vertices: StateVertex[]; exact: bo
   const relevant = relevantNames(scenario);
   const keepMood = relevant.has('mood');
   const names = Object.keys(scenario.variables).filter((n) => relevant.has(n)).sort();
-  const keyOf = (node: string, s: ConversationState): string =>
-    `${node}|${keepMood ? s.mood : ''}|${names.map((n) => JSON.stringify(s.variables[n])).join(',')}`;
+  // typeof keeps true apart from "true" and 1 apart from "1".
+  const keyOf = (node: string, s: ConversationState): string => {
+    let key = keepMood ? `${node}|${s.mood}` : node;
+    for (const n of names) {
+      const v = s.variables[n];
+      key += `|${typeof v === 'string' ? 's' : typeof v === 'number' ? 'n' : 'b'}${String(v)}`;
+    }
+    return key;
+  };
   const budget = Math.max(MIN_BUDGET, STATES_PER_NODE * Object.keys(scenario.nodes).length);
   const vertices: StateVertex[] = [];
   const index = new Map<string, number>();

@@ -44,15 +44,17 @@ export function normalise(
   /** Parses an expression at a path, reporting syntax errors and unknown names. */
   const expression = (text: string, path: SourcePath): Expression | undefined => {
     const parsed = parseExpression(text);
-    const start = scalarTextStart(source, path);
+    // Where the text starts inside its YAML scalar (after a quote); only looked
+    // up when there is a problem, since it needs the position-keeping parse.
+    const start = (): number => scalarTextStart(source, path);
     if (!parsed.ok) {
-      error(path, 'expression-syntax', `cannot read expression "${text}": ${parsed.error.message}`, 'value', start + parsed.error.offset);
+      error(path, 'expression-syntax', `cannot read expression "${text}": ${parsed.error.message}`, 'value', start() + parsed.error.offset);
       return undefined;
     }
     for (const name of new Set(namesIn(parsed.expression))) {
       if (!known.has(name)) {
         const offset = new RegExp(`\\b${name}\\b`).exec(text)?.index ?? 0;
-        error(path, 'undefined-variable', `"${name}" is not a declared variable; add it under "variables:" with a default value`, 'value', start + offset);
+        error(path, 'undefined-variable', `"${name}" is not a declared variable; add it under "variables:" with a default value`, 'value', start() + offset);
       }
     }
     return parsed.expression;

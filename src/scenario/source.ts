@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import type { Problem } from './problem.ts';
 
 /** A path into the YAML document: map keys and sequence indexes. */
@@ -11,9 +12,10 @@ export type SourcePath = readonly (string | number)[];
 export interface ScenarioSourceFile {
   file: string;
   text: string;
-  document: Document.Parsed;
-  lines: LineCounter;
-  /** The plain data, or undefined when the YAML could not be read. */
+  /** The YAML tree with positions (parsed on first use when the fast path read the data). */
+  readonly document: Document.Parsed;
+  readonly lines: LineCounter;
+  /** The plain data. */
   data: unknown;
 }
 
@@ -35,9 +37,17 @@ export function readSource(file: string, text: string): { source?: ScenarioSourc
   if (text.trim() === '') {
     return { problems: [at(1, 1, 'empty-file', 'the file is empty; start with "id:", "title:", "customer:", "start:", "nodes:" and "endings:"')] };
   }
+  const fast = readFast(file, text);
+  if (fast) return { source: fast, problems: [] };
   const lines = new LineCounter();
-  const yamlDocument = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
+  // uniqueKeys is checked below in linear time: the parser's own check compares
+  // every key with every other, which is quadratic in a map of thousands of nodes.
+  const yamlDocument = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, strict: true });
   const problems: Problem[] = [];
+  for (const offset of duplicateKeyOffsets(yamlDocument)) {
+    const pos = lines.linePos(offset);
+    problems.push(at(pos.line, pos.col, 'duplicate-key', 'this key appears twice in the same block; keep one'));
+  }
   for (const error of yamlDocument.errors) {
     if (error.code === 'MISSING_CHAR' && /quote/.test(error.message)) {
       // The parser notices at the end of the file; the trainer needs the opening quote.
@@ -70,8 +80,78 @@ export function readSource(file: string, text: string): { source?: ScenarioSourc
   return { source: { file, text, document: yamlDocument, lines, data }, problems };
 }
 
+/** Anchors and aliases (`&name`, `*name`) go the careful way, where their expansion is counted. */
+const ANCHOR_OR_ALIAS = /[&*][^\s,\]}]/;
+
+/**
+ * The fast path for the common case, a clean file: js-yaml reads the data
+ * about ten times faster than the position-keeping parser, and positions are
+ * only needed when there is something to report. The YAML tree is then
+ * parsed on first use. Anything unusual (a syntax error, a duplicate key, an
+ * anchor, data that is not a mapping) returns undefined and takes the careful
+ * path, which reports it with its position.
+ */
+function readFast(file: string, text: string): ScenarioSourceFile | undefined {
+  if (ANCHOR_OR_ALIAS.test(text)) return undefined;
+  let data: unknown;
+  try {
+    data = loadYaml(text, { schema: CORE_SCHEMA, filename: file });
+  } catch {
+    return undefined;
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  let tree: { document: Document.Parsed; lines: LineCounter } | undefined;
+  const parsed = (): { document: Document.Parsed; lines: LineCounter } => {
+    if (!tree) {
+      const lines = new LineCounter();
+      tree = { lines, document: parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false }) };
+    }
+    return tree;
+  };
+  return {
+    file,
+    text,
+    data,
+    get document() {
+      return parsed().document;
+    },
+    get lines() {
+      return parsed().lines;
+    },
+  };
+}
+
 function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** Offsets of keys that repeat an earlier key in the same mapping. */
+function duplicateKeyOffsets(document: Document.Parsed): number[] {
+  const offsets: number[] = [];
+  visit(document, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : JSON.stringify(pair.key);
+        if (seen.has(key)) offsets.push((pair.key as YamlNode | null)?.range?.[0] ?? 0);
+        seen.add(key);
+      }
+    },
+  });
+  return offsets;
+}
+
+const pairIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/** The pair with a given key in a mapping, through an index built once per mapping (maps can hold thousands of nodes). */
+function pairFor(map: YAMLMap, key: string | number): Pair | undefined {
+  let index = pairIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) if (isPair(pair) && isScalar(pair.key) && !index.has(String(pair.key.value))) index.set(String(pair.key.value), pair);
+    pairIndexes.set(map, index);
+  }
+  return index.get(String(key));
 }
 
 /**
@@ -86,7 +166,7 @@ export function locate(source: ScenarioSourceFile, path: SourcePath, part: 'key'
     const segment = path[i]!;
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = pairFor(node, segment);
       if (!pair) break;
       const keyNode = pair.key as YamlNode;
       if (last && part === 'key') {
@@ -131,8 +211,7 @@ export function scalarTextStart(source: ScenarioSourceFile, path: SourcePath): n
   let node: unknown = source.document.contents;
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
-      node = pair?.value;
+      node = pairFor(node, segment)?.value;
     } else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];
     else return 0;
   }
