@@ -33,13 +33,13 @@ interface StateVertex {
 }
 
 /**
- * Explore at most this many states per node (and never fewer than 20,000 in
+ * Explore at most this many states per node (and never fewer than 5,000 in
  * all). Hand-written scenarios stay far below it; a huge generated one with
  * many counters would otherwise spend seconds on a walk whose answer is only
  * "too many states to say".
  */
 const STATES_PER_NODE = 8;
-const MIN_BUDGET = 20_000;
+const MIN_BUDGET = 5_000;
 
 /**
  * Explores a scenario: structural reachability, dead ends, and a bounded
