@@ -20,6 +20,7 @@ import { analyse } from '../src/scenario/analysis.ts';
 import { SteppedClock, startConversation } from '../src/engine/index.ts';
 import { generateScenario, mulberry32 } from './generate.ts';
 import { playInk, runInk, type InkResult } from './ink.ts';
+import { retainedMB } from './memory.ts';
 
 /** A garbage collector, exposed at run time so `tsx bench/run.ts` needs no flag. */
 export function exposeGc(): (() => void) | undefined {
@@ -76,18 +77,6 @@ export interface SizeResult {
   playActor: PlayFigures;
   meanChoices: number;
   ink: Omit<InkResult, 'story'> & { play: PlayFigures };
-}
-
-/** Heap (MB) still used after a full GC by what `make` returns, and that value. */
-function retainedMB<T>(gc: () => void, make: () => T): { mb: number; value: T } {
-  gc();
-  gc();
-  const before = process.memoryUsage().heapUsed;
-  const kept = make();
-  gc();
-  gc();
-  const after = process.memoryUsage().heapUsed;
-  return { mb: (after - before) / 1e6, value: kept };
 }
 
 /** Times `fn` `runs` times; returns each duration and the last value. */

@@ -16,6 +16,7 @@
 import { Compiler, Story } from 'inkjs/full';
 import type { GenGraph } from './generate.ts';
 import { mulberry32 } from './generate.ts';
+import { retainedMB } from './memory.ts';
 
 /** Writes the graph as ink source. */
 export function graphToInk(graph: GenGraph): string {
@@ -89,18 +90,6 @@ export interface InkResult {
   heapMB: number | null;
   /** The story, loaded from the compiled JSON, ready to play. */
   story: Story;
-}
-
-/** Heap (MB) still used after a full GC by what `make` returns, and that value (measured in its own frame). */
-function retainedMB<T>(gc: () => void, make: () => T): { mb: number; value: T } {
-  gc();
-  gc();
-  const before = process.memoryUsage().heapUsed;
-  const kept = make();
-  gc();
-  gc();
-  const after = process.memoryUsage().heapUsed;
-  return { mb: (after - before) / 1e6, value: kept };
 }
 
 /** Compiles the ink version of a graph `runs` times and loads the result from JSON. */
