@@ -18,9 +18,9 @@ import { readSource } from '../src/scenario/source.ts';
 import { normalise } from '../src/scenario/normalise.ts';
 import { analyse } from '../src/scenario/analysis.ts';
 import { SteppedClock, startConversation } from '../src/engine/index.ts';
-import { generateScenario, mulberry32 } from './generate.ts';
+import { generateScenario } from './generate.ts';
 import { playInk, runInk, type InkResult } from './ink.ts';
-import { retainedMB } from './memory.ts';
+import { playFor, retainedMB, type PlayFigures } from './measure.ts';
 
 /** A garbage collector, exposed at run time so `tsx bench/run.ts` needs no flag. */
 export function exposeGc(): (() => void) | undefined {
@@ -42,12 +42,6 @@ const median = (xs: number[]): number => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
-
-export interface PlayFigures {
-  playthroughs: number;
-  choices: number;
-  seconds: number;
-}
 
 /** Playing rounds per size (each player gets playMs / PLAY_ROUNDS per round). */
 const PLAY_ROUNDS = 7;
@@ -93,35 +87,25 @@ function timed<T>(runs: number, fn: () => T): { ms: number[]; value: T } {
 
 /** Random playthroughs through the Conversation API (what the game and CLI use). */
 export function playConversations(compiled: CompiledScenario, ms: number, seed = 7): PlayFigures {
-  const rand = mulberry32(seed);
-  let playthroughs = 0;
-  let choices = 0;
-  const started = performance.now();
-  let elapsed = 0;
-  while (elapsed < ms) {
+  return playFor(ms, seed, (pick) => {
+    let choices = 0;
     const talk = startConversation(compiled, { clock: new SteppedClock(), timers: 'off' });
     while (!talk.ended) {
       const n = talk.view().replies.length;
-      if (!talk.reply(1 + Math.floor(rand() * n))) throw new Error(`reply refused at ${talk.context.node}`);
+      if (!talk.reply(1 + pick(n))) throw new Error(`reply refused at ${talk.context.node}`);
       choices++;
     }
     if (!talk.result()) throw new Error('ended without a result');
     talk.stop();
-    playthroughs++;
-    elapsed = performance.now() - started;
-  }
-  return { playthroughs, choices, seconds: elapsed / 1000 };
+    return choices;
+  });
 }
 
 /** Random playthroughs sending REPLY events straight to the XState actor. */
 export function playActor(compiled: CompiledScenario, ms: number, seed = 7): PlayFigures {
-  const rand = mulberry32(seed);
   const { scenario } = compiled;
-  let playthroughs = 0;
-  let choices = 0;
-  const started = performance.now();
-  let elapsed = 0;
-  while (elapsed < ms) {
+  return playFor(ms, seed, (pick) => {
+    let choices = 0;
     const actor = createActor(compiled.machine, { input: { timers: 'off' } });
     actor.start();
     for (;;) {
@@ -129,14 +113,12 @@ export function playActor(compiled: CompiledScenario, ms: number, seed = 7): Pla
       if (snapshot.status === 'done') break;
       const node = scenario.nodes[snapshot.context.node] as DialogueNode;
       const n = offeredReplies(node, snapshot.context).length;
-      actor.send({ type: 'REPLY', reply: 1 + Math.floor(rand() * n) });
+      actor.send({ type: 'REPLY', reply: 1 + pick(n) });
       choices++;
     }
     actor.stop();
-    playthroughs++;
-    elapsed = performance.now() - started;
-  }
-  return { playthroughs, choices, seconds: elapsed / 1000 };
+    return choices;
+  });
 }
 
 /** Load figures for a variant whose state walk completes (few variables, no mood conditions). */

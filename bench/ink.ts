@@ -15,8 +15,7 @@
  */
 import { Compiler, Story } from 'inkjs/full';
 import type { GenGraph } from './generate.ts';
-import { mulberry32 } from './generate.ts';
-import { retainedMB } from './memory.ts';
+import { playFor, retainedMB, type PlayFigures } from './measure.ts';
 
 /** Writes the graph as ink source. */
 export function graphToInk(graph: GenGraph): string {
@@ -59,25 +58,19 @@ export function compileInk(source: string): Story {
 }
 
 /** Plays random playthroughs for about `ms` milliseconds; counts playthroughs and choices. */
-export function playInk(story: Story, ms: number, seed = 7): { playthroughs: number; choices: number; seconds: number } {
-  const rand = mulberry32(seed);
-  let playthroughs = 0;
-  let choices = 0;
-  const started = performance.now();
-  let elapsed = 0;
-  while (elapsed < ms) {
+export function playInk(story: Story, ms: number, seed = 7): PlayFigures {
+  return playFor(ms, seed, (pick) => {
+    let choices = 0;
     story.ResetState();
     for (;;) {
       story.ContinueMaximally();
       const n = story.currentChoices.length;
       if (n === 0) break;
-      story.ChooseChoiceIndex(Math.floor(rand() * n));
+      story.ChooseChoiceIndex(pick(n));
       choices++;
     }
-    playthroughs++;
-    elapsed = performance.now() - started;
-  }
-  return { playthroughs, choices, seconds: elapsed / 1000 };
+    return choices;
+  });
 }
 
 export interface InkResult {
