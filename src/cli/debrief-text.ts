@@ -1,5 +1,5 @@
 import type { ConversationResult } from '../engine/index.ts';
-import { decisionTact } from '../engine/index.ts';
+import { bestOfferedReply, decisionTact } from '../engine/index.ts';
 import type { CompiledScenario, DialogueNode, TechniqueCatalogue } from '../scenario/index.ts';
 
 /**
@@ -35,8 +35,7 @@ export function debriefText(compiled: CompiledScenario, result: ConversationResu
       }
       if (chosen.feedback) lines.push(`   Coaching: ${chosen.feedback}`);
     }
-    const bestTact = Math.max(...d.offeredTacts);
-    const best = d.offered.map((index) => node.replies[index - 1]!).find((r) => r.tact === bestTact);
+    const best = bestOfferedReply(node, d);
     if (best && (d.timedOut || best.index !== d.replyIndex)) lines.push(`   Best reply offered: “${best.say}”`);
   });
   return lines.join('\n');

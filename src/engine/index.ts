@@ -10,3 +10,4 @@ export * from './scoring.ts';
 export * from './view.ts';
 export * from './choose.ts';
 export * from './paths.ts';
+export * from './best-reply.ts';

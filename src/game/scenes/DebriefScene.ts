@@ -1,6 +1,7 @@
 import Phaser from 'phaser';
-import type { CompiledScenario, Decision, DialogueNode, Outcome, Reply, TechniqueCatalogue } from '../../scenario/index.ts';
+import type { CompiledScenario, Decision, DialogueNode, Outcome, TechniqueCatalogue } from '../../scenario/index.ts';
 import type { ConversationResult } from '../../engine/index.ts';
+import { bestOfferedReply } from '../../engine/best-reply.ts';
 import { emotionForMood } from '../../engine/emotion.ts';
 import { playHistory, setAddress } from '../app.ts';
 import { sounds } from '../audio.ts';
@@ -158,17 +159,11 @@ function scoresPanel(compiled: CompiledScenario, result: ConversationResult, tim
   );
 }
 
-/** The best reply that was offered: highest tact, first in offered order. */
-function bestOffered(node: DialogueNode, d: Decision): Reply | undefined {
-  const offered = d.offered.map((index) => node.replies[index - 1]).filter((r): r is Reply => !!r);
-  return offered.reduce<Reply | undefined>((best, r) => (!best || r.tact > best.tact ? r : best), undefined);
-}
-
 function decisionItem(compiled: CompiledScenario, catalogue: TechniqueCatalogue, d: Decision, i: number): HTMLElement {
   const node = compiled.scenario.nodes[d.node] as DialogueNode;
   const name = compiled.scenario.customer.name;
   const chosen = d.replyIndex !== null ? node.replies[d.replyIndex - 1] : undefined;
-  const best = bestOffered(node, d);
+  const best = bestOfferedReply(node, d);
   const wasBest = !!chosen && !!best && chosen.tact >= best.tact;
   const techniques = d.techniques.map((id) => catalogue.get(id) ?? { id, label: id, kind: 'good' as const, tip: '' });
   const timing = d.limitMs !== null && !d.timedOut ? ` · answered in ${(d.ms / 1000).toFixed(1)} s of ${(d.limitMs / 1000).toFixed(0)} s` : '';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SteppedClock, startConversation } from '../../../src/engine/index.ts';
+import { bestOfferedReply, SteppedClock, startConversation } from '../../../src/engine/index.ts';
+import type { DialogueNode } from '../../../src/scenario/index.ts';
 import { compileYaml } from '../helpers.ts';
 
 const scenario = compileYaml(`
@@ -87,5 +88,18 @@ describe('the conversation actor', () => {
     talk.reply(1);
     expect(nodes).toEqual(['decide', 'happy']);
     expect(talk.view()).toMatchObject({ phase: 'ended', line: 'Thanks!', result: { ending: 'happy', satisfied: true } });
+  });
+});
+
+describe('the best reply offered', () => {
+  it('is the highest-tact reply among those offered, first on a tie', () => {
+    const talk = startConversation(scenario, { clock: new SteppedClock() });
+    talk.reply(2);
+    talk.reply(2); // offered: "Let me check the receipt first." (tact 1), "Come back tomorrow." (tact −1)
+    const [first, second] = talk.result()!.decisions;
+    const node = (id: string) => scenario.scenario.nodes[id] as DialogueNode;
+    expect(bestOfferedReply(node('ask'), first!)?.say).toBe('May I see the receipt?');
+    // The hidden reply with tact 2 was not offered, so it is not the best offered.
+    expect(bestOfferedReply(node('decide'), second!)?.say).toBe('Let me check the receipt first.');
   });
 });
