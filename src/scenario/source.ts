@@ -39,10 +39,7 @@ export function readSource(file: string, text: string): { source?: ScenarioSourc
   }
   const fast = readFast(file, text);
   if (fast) return { source: fast, problems: [] };
-  const lines = new LineCounter();
-  // uniqueKeys is checked below in linear time: the parser's own check compares
-  // every key with every other, which is quadratic in a map of thousands of nodes.
-  const yamlDocument = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, strict: true });
+  const { document: yamlDocument, lines } = parseWithPositions(text);
   const problems: Problem[] = [];
   for (const offset of duplicateKeyOffsets(yamlDocument)) {
     const pos = lines.linePos(offset);
@@ -57,11 +54,7 @@ export function readSource(file: string, text: string): { source?: ScenarioSourc
       continue;
     }
     const pos = lines.linePos(error.pos[0]);
-    const duplicate = error.code === 'DUPLICATE_KEY';
-    problems.push(
-      at(pos.line, pos.col, duplicate ? 'duplicate-key' : 'yaml-syntax',
-        duplicate ? 'this key appears twice in the same block; keep one' : `YAML syntax: ${firstLine(error.message)}`),
-    );
+    problems.push(at(pos.line, pos.col, 'yaml-syntax', `YAML syntax: ${firstLine(error.message)}`));
   }
   if (problems.length > 0) return { problems };
   let data: unknown;
@@ -100,14 +93,8 @@ function readFast(file: string, text: string): ScenarioSourceFile | undefined {
     return undefined;
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return undefined;
-  let tree: { document: Document.Parsed; lines: LineCounter } | undefined;
-  const parsed = (): { document: Document.Parsed; lines: LineCounter } => {
-    if (!tree) {
-      const lines = new LineCounter();
-      tree = { lines, document: parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false }) };
-    }
-    return tree;
-  };
+  let tree: ReturnType<typeof parseWithPositions> | undefined;
+  const parsed = (): ReturnType<typeof parseWithPositions> => (tree ??= parseWithPositions(text));
   return {
     file,
     text,
@@ -119,6 +106,17 @@ function readFast(file: string, text: string): ScenarioSourceFile | undefined {
       return parsed().lines;
     },
   };
+}
+
+/**
+ * The position-keeping parse, the same for both paths. Duplicate keys are
+ * found by `duplicateKeyOffsets` in linear time: the parser's own check
+ * (`uniqueKeys`) compares every key with every other, which is quadratic in
+ * a map of thousands of nodes.
+ */
+function parseWithPositions(text: string): { document: Document.Parsed; lines: LineCounter } {
+  const lines = new LineCounter();
+  return { lines, document: parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, strict: true }) };
 }
 
 function firstLine(message: string): string {
