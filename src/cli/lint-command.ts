@@ -1,4 +1,4 @@
-import { checkScenario, formatProblem, hasErrors, sortProblems, type Problem } from '../scenario/index.ts';
+import { checkScenario, formatProblem, hasErrors, problemAt, sortProblems, type Problem } from '../scenario/index.ts';
 import { catalogueFor, readText, scenarioFiles } from './files.ts';
 import type { Output } from './output.ts';
 
@@ -18,14 +18,13 @@ export function lintCommand(targets: readonly string[], json: boolean, out: Outp
       seenCatalogues.add(path);
       problems.push(...catalogueProblems);
     }
-    const text = readText(file);
-    const checked = checkScenario(file, text, catalogue);
+    const checked = checkScenario(file, readText(file), catalogue);
     problems.push(...checked.problems);
     const id = checked.scenario?.id;
     if (id !== undefined) {
       const other = ids.get(id);
       if (other) {
-        problems.push({ file, ...idPosition(text), severity: 'error', rule: 'duplicate-id', message: `scenario id "${id}" is also used by ${other}; ids must be unique across the folder` });
+        problems.push(problemAt(checked.source!, ['id'], 'error', 'duplicate-id', `scenario id "${id}" is also used by ${other}; ids must be unique across the folder`));
       } else ids.set(id, file);
     }
   }
@@ -41,10 +40,3 @@ export function lintCommand(targets: readonly string[], json: boolean, out: Outp
   return hasErrors(problems) ? 1 : 0;
 }
 
-/** Line and column of the top-level `id:` value, for a duplicate scenario id. */
-function idPosition(text: string): { line: number; column: number } {
-  const match = /^id[ \t]*:[ \t]*/m.exec(text);
-  if (!match) return { line: 1, column: 1 };
-  const before = text.slice(0, match.index);
-  return { line: before.split('\n').length, column: match[0].length + 1 };
-}

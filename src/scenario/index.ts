@@ -19,6 +19,7 @@ export * from './semantics.ts';
 export * from './reading-time.ts';
 export { parseExpression, evaluate, type Value, type Expression } from './expression.ts';
 export { parseDuration } from './duration.ts';
+export { problemAt, type ScenarioSourceFile } from './source.ts';
 export type { Analysis } from './analysis.ts';
 
 /**

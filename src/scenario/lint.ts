@@ -13,6 +13,8 @@ export interface CheckedScenario {
   file: string;
   scenario?: Scenario;
   analysis?: Analysis;
+  /** The file as read, for pointing at places in it (present whenever it could be read). */
+  source?: ScenarioSourceFile;
   problems: Problem[];
 }
 
@@ -28,13 +30,13 @@ export function checkScenario(file: string, text: string, catalogue: TechniqueCa
   if (!read.source) return { file, problems: read.problems };
   const source = read.source;
   const parsed = scenarioSchema.safeParse(source.data);
-  if (!parsed.success) return { file, problems: sortProblems(schemaProblems(source, parsed.error.issues)) };
+  if (!parsed.success) return { file, source, problems: sortProblems(schemaProblems(source, parsed.error.issues)) };
   const normalised = normalise(source, parsed.data, catalogue);
-  if (!normalised.scenario) return { file, problems: sortProblems(normalised.problems) };
+  if (!normalised.scenario) return { file, source, problems: sortProblems(normalised.problems) };
   const scenario = normalised.scenario;
   const analysis = analyse(scenario);
   const problems = [...normalised.problems, ...graphProblems(source, scenario, analysis), ...decisionProblems(source, scenario)];
-  return { file, scenario, analysis, problems: sortProblems(problems) };
+  return { file, source, scenario, analysis, problems: sortProblems(problems) };
 }
 
 /** Dead ends, branch loops, unreachable nodes, traps and endings conditions never allow. */

@@ -60,11 +60,6 @@ export function normalise(
     return parsed.expression;
   };
 
-  for (const [name, value] of Object.entries(variables)) {
-    // A string default is plain text, never an expression.
-    if (typeof value === 'string') variables[name] = value;
-  }
-
   const ids = new Set<string>();
   for (const [group, map] of [['nodes', data.nodes], ['endings', data.endings]] as const) {
     for (const id of Object.keys(map)) {
