@@ -1,5 +1,5 @@
 import type { Expression, Value } from './expression.ts';
-import type { Emotion, Outcome } from './schema.ts';
+import type { Emotion, Outcome, ReplyOrder } from './schema.ts';
 
 /**
  * A scenario after validation: defaults applied, durations in milliseconds,
@@ -61,6 +61,8 @@ export interface DialogueNode {
   /** What happens when the timer runs out. */
   onTimeout: Effect;
   replies: Reply[];
+  /** 'shuffled': shown in a random order per decision (seeded per play); 'fixed': file order. */
+  order: ReplyOrder;
 }
 
 /** One reply the trainee can choose. */
@@ -73,6 +75,11 @@ export interface Reply extends Effect {
   tact: number;
   techniques: string[];
   feedback?: string;
+  /**
+   * A critical mistake: marked `critical: true` on the reply, or listing a
+   * technique the catalogue marks critical. A play that chooses it cannot pass.
+   */
+  critical: boolean;
 }
 
 /** A node without a customer line that routes on state. */

@@ -101,7 +101,7 @@ export function normalise(
   for (const [id, raw] of Object.entries(data.nodes)) {
     const path = ['nodes', id];
     if (raw.branch) {
-      for (const field of ['customer', 'replies', 'timeLimit', 'onTimeout', 'emotion'] as const) {
+      for (const field of ['customer', 'replies', 'timeLimit', 'onTimeout', 'emotion', 'order'] as const) {
         if (raw[field] !== undefined) error([...path, field], 'mixed-node', `a branch node has no "${field}"; move it to a dialogue node or remove "branch"`, 'key');
       }
       const routes = raw.branch.map((entry, i) => {
@@ -141,9 +141,10 @@ export function normalise(
         tact: r.tact ?? 0,
         techniques: r.techniques ?? [],
         feedback: r.feedback,
+        critical: r.critical === true || (r.techniques ?? []).some((t) => catalogue.get(t)?.critical === true),
       };
     });
-    nodes[id] = { kind: 'dialogue', id, customer: raw.customer ?? '', emotion: raw.emotion, timeLimitMs, onTimeout, replies };
+    nodes[id] = { kind: 'dialogue', id, customer: raw.customer ?? '', emotion: raw.emotion, timeLimitMs, onTimeout, replies, order: raw.order ?? 'shuffled' };
   }
 
   const endings: Record<string, Ending> = {};

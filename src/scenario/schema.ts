@@ -12,6 +12,8 @@ export const SCENARIO_ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const EMOTIONS = ['angry', 'annoyed', 'neutral', 'pleased', 'delighted'] as const;
 /** How a conversation can end. `lost`: the customer leaves for good, or is let go. */
 export const OUTCOMES = ['satisfied', 'neutral', 'dissatisfied', 'escalated', 'lost'] as const;
+/** How a dialogue node's replies are ordered on screen. */
+export const REPLY_ORDERS = ['shuffled', 'fixed'] as const;
 
 const duration = z
   .union([z.number().positive(), z.string().regex(new RegExp(DURATION_PATTERN), 'a duration such as 15s, 1.5s, 500ms, 1m or none')])
@@ -35,6 +37,7 @@ const reply = z
     tact: z.number().int().min(-3).max(3).optional().describe('How tactful the reply is, -3..+3 (default 0).'),
     techniques: z.array(id).optional().describe('Technique ids from the catalogue.'),
     feedback: z.string().optional().describe('Coaching shown in the debrief.'),
+    critical: z.boolean().optional().describe('A critical mistake: a play that chooses this reply cannot pass, whatever its overall score.'),
   })
   .describe('A reply the trainee can choose.');
 
@@ -56,6 +59,7 @@ const node = z
     timeLimit: duration.optional().describe('Reply time limit, overriding customer.patience.'),
     onTimeout: onTimeout.optional(),
     replies: z.array(reply).min(1).max(9).optional(),
+    order: z.enum(REPLY_ORDERS).optional().describe('"shuffled" (default): the game shows the replies in a fresh random order; "fixed": keep the file order (for a natural order such as Yes / No).'),
     branch: z.array(branchEntry).min(1).optional().describe('Branch node: routes on state without a customer line.'),
   })
   .describe('A dialogue node or a branch node.');
@@ -109,6 +113,7 @@ export type ReplySource = z.infer<typeof reply>;
 export type EndingSource = z.infer<typeof ending>;
 export type Emotion = (typeof EMOTIONS)[number];
 export type Outcome = (typeof OUTCOMES)[number];
+export type ReplyOrder = (typeof REPLY_ORDERS)[number];
 
 /** JSON Schema for editors (`# yaml-language-server: $schema=…`). */
 export function scenarioJsonSchema(): object {

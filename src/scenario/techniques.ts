@@ -8,6 +8,11 @@ export interface Technique {
   kind: 'good' | 'poor';
   /** One line of coaching shown in the debrief. */
   tip: string;
+  /**
+   * A critical mistake (e.g. calling the customer a liar, breaking a safety
+   * rule): any reply that lists it fails the play, whatever its overall.
+   */
+  critical?: boolean;
 }
 
 /** The ids of good practice defined by the format itself. */
@@ -52,7 +57,11 @@ export function buildCatalogue(techniquesYaml?: string, file = 'scenarios/techni
       problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'techniques-file', message: `technique "${id}" needs "kind: good" or "kind: poor"` });
       continue;
     }
-    catalogue.set(id, { id, label: String(entry.label ?? humanise(id)), kind: entry.kind, tip: String(entry.tip ?? '') });
+    if (entry.critical !== undefined && typeof entry.critical !== 'boolean') {
+      problems.push({ file, line: 1, column: 1, severity: 'error', rule: 'techniques-file', message: `technique "${id}": "critical" must be true or false` });
+      continue;
+    }
+    catalogue.set(id, { id, label: String(entry.label ?? humanise(id)), kind: entry.kind, tip: String(entry.tip ?? ''), ...(entry.critical ? { critical: true } : {}) });
   }
   return { catalogue, problems };
 }
