@@ -11,6 +11,8 @@ export interface ConversationOptions {
   timers?: TimerSetting;
   /** The game waits for the line to be typed out before the reply timer starts. */
   waitForShown?: boolean;
+  /** Shows each decision's replies in an order drawn from this seed (omit for file order). */
+  shuffleSeed?: number;
 }
 
 /**
@@ -32,7 +34,12 @@ export class Conversation {
     this.clock = options.clock;
     this.actor = createActor(compiled.machine, {
       clock: options.clock,
-      input: { startedAt: options.clock.now(), timers: options.timers ?? 'standard', waitForShown: options.waitForShown ?? false },
+      input: {
+        startedAt: options.clock.now(),
+        timers: options.timers ?? 'standard',
+        waitForShown: options.waitForShown ?? false,
+        ...(options.shuffleSeed === undefined ? {} : { shuffleSeed: options.shuffleSeed }),
+      },
     });
     this.actor.start();
   }

@@ -73,7 +73,7 @@ export function enumeratePaths(compiled: CompiledScenario, limit = 100_000): Pat
       for (const id of landed) seen.add(id);
       visit(after, seen, [...choices, label]);
     };
-    offeredReplies(node, context).forEach((_, i) => next({ type: 'REPLY', reply: i + 1 }, String(i + 1)));
+    context.shown.forEach((_, i) => next({ type: 'REPLY', reply: i + 1 }, String(i + 1)));
     if (context.limitMs !== null) next({ type: 'TIMEOUT' }, 't');
   };
 

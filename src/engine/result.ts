@@ -11,8 +11,11 @@ export interface ConversationResult {
   /** The raw final mood (satisfaction is this clamped into the outcome band). */
   mood: number;
   scores: Scores;
+  /** Overall ≥ pass mark and no critical mistake. */
   passed: boolean;
   passMark: number;
+  /** The decisions that were critical mistakes, in the order made (any one fails the play). */
+  criticalMistakes: Decision[];
   /** Every node and ending visited. */
   path: string[];
   decisions: Decision[];
@@ -40,6 +43,7 @@ export function resultOf(compiled: CompiledScenario, context: ConversationContex
     scores,
     passed,
     passMark: scenario.scoring.passMark,
+    criticalMistakes: context.decisions.filter((d) => d.critical),
     path: context.path,
     decisions: context.decisions,
     timersOn: context.timerScale !== null,
@@ -50,14 +54,18 @@ export function resultOf(compiled: CompiledScenario, context: ConversationContex
  * The result in the CLI's `play --json` shape (the spec's contract): each
  * decision as node, reply (1-based offered), tact, techniques and ms.
  */
-export function resultJson(result: ConversationResult): object {
+export function resultJson(result: ConversationResult, order?: { shuffle: number | null }): object {
   const { scenario, ending, outcome, satisfied, mood, scores, passed, path } = result;
   return {
     scenario, ending, outcome, satisfied, mood, scores, passed, path,
+    // Which order the reply numbers refer to: file order, or the shuffled order of a seed.
+    ...(order ? { order: order.shuffle === null ? 'file' : 'shuffled', ...(order.shuffle === null ? {} : { shuffle: order.shuffle }) } : {}),
+    ...(result.criticalMistakes.length > 0 ? { critical: result.criticalMistakes.map((d) => ({ node: d.node, reply: d.reply })) } : {}),
     decisions: result.decisions.map((d) => ({
       node: d.node,
       reply: d.reply,
       ...(d.timedOut ? { timeout: true } : {}),
+      ...(d.critical ? { critical: true } : {}),
       tact: d.tact,
       techniques: d.techniques,
       ms: d.ms,

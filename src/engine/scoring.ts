@@ -61,7 +61,8 @@ export function satisfactionScore(outcome: Outcome, mood: number): number {
 }
 
 /**
- * Scores a finished conversation exactly as the spec says. Pure: the CLI,
+ * Scores a finished conversation exactly as the spec says. A play with a
+ * critical mistake (a reply marked `critical`) is never passed. Pure: the CLI,
  * the game and every report call this one function.
  *
  * Decisions a trainer can check by hand: each score is rounded to an integer
@@ -91,7 +92,9 @@ export function scoreConversation(input: ScoringInput): { scores: Scores; passed
   }
   // The epsilon keeps 88.4999999 (float noise) from rounding differently than by hand.
   scores.overall = weightTotal === 0 ? 0 : clamp(Math.round(weighted / weightTotal + 1e-9));
-  return { scores, passed: scores.overall >= scenario.scoring.passMark };
+  // A critical mistake fails the play whatever the overall: the scores stay honest, the verdict does not bend.
+  const critical = decisions.some((d) => d.critical);
+  return { scores, passed: !critical && scores.overall >= scenario.scoring.passMark };
 }
 
 function sum(values: number[]): number {

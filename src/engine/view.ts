@@ -1,9 +1,8 @@
 import type { CompiledScenario, ConversationContext, Emotion } from '../scenario/index.ts';
-import { offeredReplies } from '../scenario/index.ts';
 import { emotionForMood } from './emotion.ts';
 import type { ConversationResult } from './result.ts';
 
-/** A reply as the UI shows it. `number` is what the player presses (1-based, offered order). */
+/** A reply as the UI shows it. `number` is what the player presses (1-based, in the order shown). */
 export interface OfferedReply {
   number: number;
   say: string;
@@ -42,7 +41,7 @@ export function viewOf(
   const ending = scenario.endings[context.node];
   const line = node?.kind === 'dialogue' ? node.customer : (ending?.customer ?? '');
   const explicit = node?.kind === 'dialogue' ? node.emotion : ending?.emotion;
-  const replies = node?.kind === 'dialogue' ? offeredReplies(node, context).map((r, i) => ({ number: i + 1, say: r.say })) : [];
+  const replies = node?.kind === 'dialogue' ? context.shown.map((index, i) => ({ number: i + 1, say: node.replies[index - 1]!.say })) : [];
   return {
     phase,
     node: context.node,

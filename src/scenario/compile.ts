@@ -4,6 +4,7 @@ import { evaluate, truthy } from './expression.ts';
 import type { Analysis } from './analysis.ts';
 import type { DialogueNode, Effect, Reply, Scenario } from './model.ts';
 import { readingAllowanceMs } from './reading-time.ts';
+import { shownOrder } from './reply-order.ts';
 import { applyEffect, offeredReplies, scopeOf } from './semantics.ts';
 import type { ConversationContext, Decision } from './transcript.ts';
 
@@ -25,12 +26,17 @@ export interface ConversationInput {
    * it once the customer line has been typed out and the replies appear).
    */
   waitForShown?: boolean;
+  /**
+   * Shuffle seed for this play: each decision shows its replies in an order
+   * drawn from it (nodes with `order: fixed` excepted). Omit for file order.
+   */
+  shuffleSeed?: number;
 }
 
 /** Events the conversation machine accepts. `at` is clock time in ms. */
 export type ConversationEvent =
   | { type: 'SHOWN'; at?: number }
-  | { type: 'REPLY'; reply: number; at?: number }
+  | { type: 'REPLY'; /** 1-based position among the replies as shown. */ reply: number; at?: number }
   | { type: 'TIMEOUT' };
 
 /** A scenario ready to play: the model, what the linter learnt, and its machine. */
@@ -54,17 +60,21 @@ const ROOT = 'tactful';
  */
 export function compileMachine(scenario: Scenario) {
   const dialogue = (id: string): DialogueNode => scenario.nodes[id] as DialogueNode;
-  const decide = (context: ConversationContext, node: DialogueNode, chosen: Reply | null, effect: Effect, at: number, offered: Reply[]): Partial<ConversationContext> => {
+  const decide = (context: ConversationContext, node: DialogueNode, chosen: Reply | null, effect: Effect, at: number): Partial<ConversationContext> => {
     const after = applyEffect(effect, context);
     const shownAt = context.shownAt ?? context.now;
+    // Scoring reads the offered replies in file order, so a score never depends on where a reply was shown.
+    const offered = [...context.shown].sort((a, b) => a - b).map((index) => node.replies[index - 1]!);
     const decision: Decision = {
       node: node.id,
-      reply: chosen ? offered.indexOf(chosen) + 1 : null,
+      reply: chosen ? context.shown.indexOf(chosen.index) + 1 : null,
       replyIndex: chosen ? chosen.index : null,
       timedOut: chosen === null,
       tact: chosen ? chosen.tact : 0,
       offeredTacts: offered.map((r) => r.tact),
       offered: offered.map((r) => r.index),
+      shown: [...context.shown],
+      critical: chosen?.critical ?? false,
       techniques: chosen ? chosen.techniques : [],
       ms: Math.max(0, at - shownAt),
       limitMs: context.limitMs,
@@ -88,12 +98,9 @@ export function compileMachine(scenario: Scenario) {
       showsAtOnce: ({ context }) => !context.waitForShown,
       /** Timers can be switched off (extended-time accessibility setting). */
       timersOn: ({ context }) => context.limitMs !== null,
-      /** The REPLY event picks this reply among those offered now. */
-      chose: ({ context, event }, params: { node: string; reply: number }) => {
-        if (event.type !== 'REPLY') return false;
-        const offered = offeredReplies(dialogue(params.node), context);
-        return offered[event.reply - 1]?.index === params.reply;
-      },
+      /** The REPLY event picks this reply among those shown now (a reply an `if` hid is never shown). */
+      chose: ({ context, event }, params: { node: string; reply: number }) =>
+        event.type === 'REPLY' && context.shown[event.reply - 1] === params.reply,
       /** A branch condition holds. */
       holds: ({ context }, params: { expression: Expression }) => truthy(evaluate(params.expression, scopeOf(context))),
     },
@@ -101,8 +108,11 @@ export function compileMachine(scenario: Scenario) {
       enterNode: assign(({ context }, params: { node: string }) => {
         const node = scenario.nodes[params.node];
         const limit = node?.kind === 'dialogue' ? node.timeLimitMs : null;
+        // Entry runs after the reply's effect, so the `if`s see the state this node is offered in.
+        const shown = node?.kind === 'dialogue' ? shownOrder(node, offeredReplies(node, context), context.seed, context.path.length).map((r) => r.index) : [];
         return {
           node: params.node,
+          shown,
           path: [...context.path, params.node],
           shownAt: null,
           limitMs: limit !== null && context.timerScale !== null ? Math.round(limit * context.timerScale) : null,
@@ -114,16 +124,14 @@ export function compileMachine(scenario: Scenario) {
       })),
       recordReply: assign(({ context, event }, params: { node: string; reply: number }) => {
         const node = dialogue(params.node);
-        const offered = offeredReplies(node, context);
         const chosen = node.replies[params.reply - 1]!;
         const at = event.type === 'REPLY' && event.at !== undefined ? event.at : (context.shownAt ?? context.now);
-        return decide(context, node, chosen, chosen, at, offered);
+        return decide(context, node, chosen, chosen, at);
       }),
       recordTimeout: assign(({ context }, params: { node: string }) => {
         const node = dialogue(params.node);
-        const offered = offeredReplies(node, context);
         const at = (context.shownAt ?? context.now) + (context.limitMs ?? 0);
-        return decide(context, node, null, node.onTimeout, at, offered);
+        return decide(context, node, null, node.onTimeout, at);
       }),
     },
     delays: {
@@ -143,6 +151,8 @@ export function compileMachine(scenario: Scenario) {
       limitMs: null,
       timerScale: timerScale(input.timers ?? 'standard'),
       waitForShown: input.waitForShown ?? false,
+      seed: input.shuffleSeed ?? null,
+      shown: [],
       ending: null,
     }),
     states: buildStates(scenario),

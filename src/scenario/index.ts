@@ -17,6 +17,7 @@ export * from './compile.ts';
 export * from './lint.ts';
 export * from './semantics.ts';
 export * from './reading-time.ts';
+export * from './reply-order.ts';
 export { parseExpression, evaluate, type Value, type Expression } from './expression.ts';
 export { parseDuration } from './duration.ts';
 export { problemAt, type ScenarioSourceFile } from './source.ts';

@@ -7,17 +7,21 @@ import type { Value } from './expression.ts';
  */
 export interface Decision {
   node: string;
-  /** 1-based position among the offered replies; null for a timeout. */
+  /** 1-based position among the replies as shown (the number the player pressed); null for a timeout. */
   reply: number | null;
   /** 1-based position in the node's `replies` list in the file; null for a timeout. */
   replyIndex: number | null;
   timedOut: boolean;
   /** The chosen reply's tact (0 for a timeout). */
   tact: number;
-  /** Tact of every offered reply, in offered order. */
+  /** Tact of every offered reply, in file order. */
   offeredTacts: number[];
-  /** The offered replies' 1-based positions in the file's `replies` list, in offered order. */
+  /** The offered replies' 1-based positions in the file's `replies` list, in file order. */
   offered: number[];
+  /** The same positions in the order the replies were shown (differs from `offered` when shuffled). */
+  shown: number[];
+  /** The chosen reply is a critical mistake: the play cannot pass. */
+  critical: boolean;
   techniques: string[];
   /** Milliseconds from the replies being shown to the choice. */
   ms: number;
@@ -52,6 +56,10 @@ export interface ConversationContext {
   timerScale: number | null;
   /** When false, replies count as shown as soon as a node is entered (CLI, tests). */
   waitForShown: boolean;
+  /** The play's shuffle seed; null keeps every node's replies in file order. */
+  seed: number | null;
+  /** The replies offered at the current node, as 1-based file positions, in the order shown. */
+  shown: number[];
   /** The ending reached, once the conversation is over. */
   ending: string | null;
 }

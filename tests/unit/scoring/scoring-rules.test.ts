@@ -4,7 +4,7 @@ import type { Decision } from '../../../src/scenario/index.ts';
 import { compileYaml } from '../helpers.ts';
 
 const decision = (over: Partial<Decision>): Decision => ({
-  node: 'n', reply: 1, replyIndex: 1, timedOut: false, tact: 0, offeredTacts: [0], offered: [1], techniques: [], ms: 0,
+  node: 'n', reply: 1, replyIndex: 1, timedOut: false, tact: 0, offeredTacts: [0], offered: [1], shown: [1], critical: false, techniques: [], ms: 0,
   limitMs: null, allowanceMs: 2000, moodBefore: 50, moodAfter: 50, score: {}, at: 0, ...over,
 });
 
