@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { scenarioJsonSchema, type GraphFormat, type TimerSetting } from '../scenario/index.ts';
 import { UsageError } from './files.ts';
+import { auditCommand } from './audit-command.ts';
 import { graphCommand } from './graph-command.ts';
 import { lintCommand } from './lint-command.ts';
 import type { Output } from './output.ts';
@@ -12,14 +13,18 @@ export const USAGE = `Usage: tactful <command> [options]
 
 Commands:
   lint <file-or-dir>... [--json]                 check scenario files
-  play <file> [--choose SPEC] [--no-timers] [--json]
+  play <file> [--choose SPEC] [--shuffle SEED] [--no-timers] [--json]
                                                  play a scenario (interactive without --choose)
   paths <file> [--json]                          endings, route counts, min/max overall per ending
   graph <file> [--format mermaid|dot]            the scenario as a graph
+  audit <file-or-dir>... [--json] [--threshold NAME=VALUE]...
+                                                 can rules of thumb pass? do scores rank play sensibly?
   schema                                         print the JSON Schema for scenario files
 
 --choose is a comma list, one step per decision: N picks the N-th offered
-reply at once, N@S after S seconds, t lets the timer run out.
+reply (in file order, or in the shuffled order of --shuffle SEED) at once,
+N@S after S seconds, t lets the timer run out. Interactive play shuffles the
+replies; --shuffle SEED replays a shuffle exactly.
 Exit codes: 0 ok, 1 problems in a scenario or a choice, 2 usage.`;
 
 /**
@@ -77,6 +82,16 @@ async function dispatch(argv: readonly string[], out: Output): Promise<number> {
       const format = values.format ?? 'mermaid';
       if (format !== 'mermaid' && format !== 'dot') throw new UsageError(`--format must be mermaid or dot, not "${format}"`);
       return graphCommand(single(positionals, 'graph'), format as GraphFormat, out);
+    }
+    case 'audit': {
+      const { values, positionals } = parseArgs({
+        args: [...rest],
+        options: { json: { type: 'boolean' }, threshold: { type: 'string', multiple: true } },
+        allowPositionals: true,
+        strict: true,
+      });
+      if (positionals.length === 0) throw new UsageError('audit needs at least one file or folder, e.g. "tactful audit scenarios"');
+      return auditCommand(positionals, { json: values.json ?? false, thresholds: values.threshold ?? [] }, out);
     }
     case 'schema': {
       parseArgs({ args: [...rest], options: {}, allowPositionals: false, strict: true });

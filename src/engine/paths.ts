@@ -1,7 +1,6 @@
 import { initialTransition, transition } from 'xstate';
 import type { CompiledScenario, ConversationContext, Outcome } from '../scenario/index.ts';
-import { offeredReplies, type DialogueNode } from '../scenario/index.ts';
-import { resultOf } from './result.ts';
+import { resultOf, type ConversationResult } from './result.ts';
 
 /** What `tactful paths` reports for one ending. */
 export interface EndingPaths {
@@ -29,19 +28,27 @@ export interface PathsReport {
 
 type Snapshot = ReturnType<typeof initialTransition<CompiledScenario['machine']>>[0];
 
+/** One complete route through a scenario, as `walkRoutes` finds it. */
+export interface Route {
+  /** The route as a `--choose` list (file-order reply numbers, `t` for a timeout). */
+  choices: string[];
+  result: ConversationResult;
+}
+
 /**
- * Enumerates the routes through a scenario on its XState machine (pure
- * `transition`, replies at 0 ms, timers standard). A route visits each node
- * at most once, so loops such as "wait out the timer and hear the line
- * again" count once rather than forever. Each offered reply, and letting the
- * timer run out on a timed node, is a separate route.
+ * Walks every route through a scenario on its XState machine (pure
+ * `transition`, replies at 0 ms, timers standard, replies in file order). A
+ * route visits each node at most once, so loops such as "wait out the timer
+ * and hear the line again" count once rather than forever. Each offered
+ * reply, and letting the timer run out on a timed node, is a separate route.
+ * Returns false when `limit` routes were reached before the walk finished.
+ * With `timeouts: false` only replies are followed (what the audit compares).
  *
- * @example enumeratePaths(compiled).endings[0].overall // { min: 41, max: 88 }
+ * @example walkRoutes(compiled, (route) => console.log(route.choices.join(','), route.result.scores.overall));
  */
-export function enumeratePaths(compiled: CompiledScenario, limit = 100_000): PathsReport {
-  const { scenario } = compiled;
+export function walkRoutes(compiled: CompiledScenario, onRoute: (route: Route) => void, limit = 100_000, options: { timeouts?: boolean } = {}): boolean {
+  const timeouts = options.timeouts ?? true;
   const machine = compiled.machine;
-  const perEnding = new Map<string, { paths: number; min: number; max: number; best: string | null }>();
   let total = 0;
   let complete = true;
 
@@ -53,32 +60,50 @@ export function enumeratePaths(compiled: CompiledScenario, limit = 100_000): Pat
     const context = snapshot.context as ConversationContext;
     if (snapshot.status === 'done') {
       total++;
-      const result = resultOf(compiled, context);
-      const entry = perEnding.get(result.ending) ?? { paths: 0, min: Infinity, max: -Infinity, best: null };
-      entry.paths++;
-      entry.min = Math.min(entry.min, result.scores.overall);
-      if (result.scores.overall > entry.max) {
-        entry.max = result.scores.overall;
-        entry.best = choices.join(',');
-      }
-      perEnding.set(result.ending, entry);
+      onRoute({ choices: [...choices], result: resultOf(compiled, context) });
       return;
     }
-    const node = scenario.nodes[context.node] as DialogueNode;
     const next = (event: Parameters<typeof transition<typeof machine>>[2], label: string): void => {
       const [after] = transition(machine, snapshot, event);
       const landed = (after.context as ConversationContext).path.slice(context.path.length);
       if (landed.some((id) => visited.has(id))) return;
-      const seen = new Set(visited);
-      for (const id of landed) seen.add(id);
-      visit(after, seen, [...choices, label]);
+      // One shared set, undone on the way back: copying it per step cost more than the walk.
+      const added = landed.filter((id) => !visited.has(id));
+      for (const id of added) visited.add(id);
+      choices.push(label);
+      visit(after, visited, choices);
+      choices.pop();
+      for (const id of added) visited.delete(id);
     };
     context.shown.forEach((_, i) => next({ type: 'REPLY', reply: i + 1 }, String(i + 1)));
-    if (context.limitMs !== null) next({ type: 'TIMEOUT' }, 't');
+    if (timeouts && context.limitMs !== null) next({ type: 'TIMEOUT' }, 't');
   };
 
   const [start] = initialTransition(machine, { timers: 'standard' });
   visit(start, new Set((start.context as ConversationContext).path), []);
+  return complete;
+}
+
+/**
+ * Every route through a scenario (see `walkRoutes`), summarised per ending.
+ *
+ * @example enumeratePaths(compiled).endings[0].overall // { min: 41, max: 88 }
+ */
+export function enumeratePaths(compiled: CompiledScenario, limit = 100_000): PathsReport {
+  const { scenario } = compiled;
+  const perEnding = new Map<string, { paths: number; min: number; max: number; best: string | null }>();
+  let total = 0;
+  const complete = walkRoutes(compiled, ({ choices, result }) => {
+    total++;
+    const entry = perEnding.get(result.ending) ?? { paths: 0, min: Infinity, max: -Infinity, best: null };
+    entry.paths++;
+    entry.min = Math.min(entry.min, result.scores.overall);
+    if (result.scores.overall > entry.max) {
+      entry.max = result.scores.overall;
+      entry.best = choices.join(',');
+    }
+    perEnding.set(result.ending, entry);
+  }, limit);
 
   const endings: EndingPaths[] = Object.values(scenario.endings).map((ending) => {
     const entry = perEnding.get(ending.id);
