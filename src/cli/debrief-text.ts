@@ -1,5 +1,5 @@
 import type { ConversationResult } from '../engine/index.ts';
-import { bestOfferedReply, decisionTact } from '../engine/index.ts';
+import { bestOfferedReply, criticalMistakes, decisionTact } from '../engine/index.ts';
 import type { CompiledScenario, DialogueNode, TechniqueCatalogue } from '../scenario/index.ts';
 
 /**
@@ -11,6 +11,10 @@ export function debriefText(compiled: CompiledScenario, result: ConversationResu
   const ending = scenario.endings[result.ending]!;
   const lines: string[] = [];
   lines.push('', `── Debrief: ${scenario.title} ──`);
+  // A critical mistake is named before anything else: it decides the verdict.
+  for (const mistake of criticalMistakes(compiled, result, catalogue)) {
+    lines.push(`CRITICAL MISTAKE (this play cannot pass): you said “${mistake.say}”${mistake.techniques.length > 0 ? ` (${mistake.techniques.join(', ')})` : ''}`, `   Why: ${mistake.why}`, '');
+  }
   if (ending.customer) lines.push(`${scenario.customer.name}: “${ending.customer}”`);
   lines.push(result.satisfied ? 'Customer left satisfied.' : `Customer did not leave satisfied (outcome: ${result.outcome}).`);
   if (ending.feedback) lines.push(ending.feedback);
@@ -19,7 +23,7 @@ export function debriefText(compiled: CompiledScenario, result: ConversationResu
   lines.push(
     '',
     [`Tact ${s.tact ?? 'not scored'}`, s.speed === null ? 'Speed not scored' : `Speed ${s.speed}`, `Satisfaction ${s.satisfaction}`, ...extra].join(' · '),
-    `Overall ${s.overall} — ${result.passed ? 'PASSED' : 'NOT PASSED'} (pass mark ${result.passMark})`,
+    `Overall ${s.overall} — ${result.passed ? 'PASSED' : 'NOT PASSED'} (pass mark ${result.passMark}${result.criticalMistakes.length > 0 ? '; a critical mistake fails the play' : ''})`,
   );
   if (result.decisions.length > 0) lines.push('', 'Your decisions:');
   result.decisions.forEach((d, i) => {
@@ -33,6 +37,7 @@ export function debriefText(compiled: CompiledScenario, result: ConversationResu
       if (chosen.techniques.length > 0) {
         lines.push(`   Techniques: ${chosen.techniques.map((t) => `${catalogue.get(t)?.label ?? t}${catalogue.get(t)?.kind === 'poor' ? ' (poor)' : ''}`).join(', ')}`);
       }
+      if (chosen.critical) lines.push('   Critical mistake: this reply alone fails the play.');
       if (chosen.feedback) lines.push(`   Coaching: ${chosen.feedback}`);
     }
     const best = bestOfferedReply(node, d);

@@ -8,10 +8,11 @@ const MOOD_WORDS = { angry: 'angry', annoyed: 'annoyed', neutral: 'calm', please
 
 /**
  * The terminal game: the customer's line, numbered replies, a live
- * countdown, and the debrief at the end. Keys 1–9 answer (Enter not
+ * countdown, and the debrief at the end. Replies are shown in the order
+ * drawn from `shuffleSeed`, and numbered as shown. Keys 1–9 answer (Enter not
  * needed in a terminal; when input is piped, one number per line). q quits.
  */
-export function playInteractive(compiled: CompiledScenario, catalogue: TechniqueCatalogue, timers: TimerSetting): Promise<number> {
+export function playInteractive(compiled: CompiledScenario, catalogue: TechniqueCatalogue, timers: TimerSetting, shuffleSeed: number): Promise<number> {
   const { scenario } = compiled;
   const write = (text: string): boolean => process.stdout.write(text);
   const tty = process.stdin.isTTY === true && process.stdout.isTTY === true;
@@ -22,8 +23,9 @@ export function playInteractive(compiled: CompiledScenario, catalogue: Technique
   if (scenario.brief) write(`\n${scenario.brief.trim()}\n`);
   if (scenario.objectives.length > 0) write(`\nObjectives:\n${scenario.objectives.map((o) => `  • ${o}`).join('\n')}\n`);
   write(`\nTimers: ${timers === 'off' ? 'off (speed not scored)' : timers}. Press 1–9 to answer${tty ? '' : ' (one number per line)'}, q to quit.\n`);
+  write(`Replies are shuffled (seed ${shuffleSeed}; add --shuffle ${shuffleSeed} to see the same order again).\n`);
 
-  const talk = startConversation(compiled, { clock, timers });
+  const talk = startConversation(compiled, { clock, timers, shuffleSeed });
   return new Promise((resolve) => {
     let shownPath = -1;
     let ticker: NodeJS.Timeout | undefined;

@@ -65,13 +65,14 @@ async function dispatch(argv: readonly string[], out: Output): Promise<number> {
     case 'play': {
       const { values, positionals } = parseArgs({
         args: [...rest],
-        options: { choose: { type: 'string' }, 'no-timers': { type: 'boolean' }, json: { type: 'boolean' }, timers: { type: 'string' } },
+        options: { choose: { type: 'string' }, 'no-timers': { type: 'boolean' }, json: { type: 'boolean' }, timers: { type: 'string' }, shuffle: { type: 'string' } },
         allowPositionals: true,
         strict: true,
       });
       const file = single(positionals, 'play');
       const timers = values['no-timers'] ? 'off' : parseTimers(values.timers);
-      return playCommand(file, { choose: values.choose, timers, json: values.json ?? false }, out);
+      const shuffle = values.shuffle === undefined ? undefined : parseSeed(values.shuffle);
+      return playCommand(file, { choose: values.choose, timers, json: values.json ?? false, ...(shuffle === undefined ? {} : { shuffle }) }, out);
     }
     case 'paths': {
       const { values, positionals } = parseArgs({ args: [...rest], options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true });
@@ -106,6 +107,11 @@ async function dispatch(argv: readonly string[], out: Output): Promise<number> {
 function single(positionals: string[], command: string): string {
   if (positionals.length !== 1) throw new UsageError(`${command} needs exactly one scenario file, e.g. "tactful ${command} scenarios/cracked-blender.yaml"`);
   return positionals[0]!;
+}
+
+function parseSeed(value: string): number {
+  if (!/^\d{1,10}$/.test(value) || Number(value) > 0x7fffffff) throw new UsageError(`--shuffle needs a seed: a whole number from 0 to 2147483647, not "${value}"`);
+  return Number(value);
 }
 
 function parseTimers(value: string | undefined): TimerSetting {

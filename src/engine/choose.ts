@@ -38,15 +38,17 @@ export interface ChoiceError {
 
 /**
  * Plays a scenario headlessly with a list of choices on a stepped clock:
- * the same engine as the game, so the scores equal the browser's.
+ * the same engine as the game, so the scores equal the browser's. Reply
+ * numbers count in file order, or in the shuffled order of `shuffleSeed`.
  */
 export function playChoices(
   compiled: CompiledScenario,
   steps: readonly ChoiceStep[],
   timers: TimerSetting = 'standard',
+  options: { shuffleSeed?: number } = {},
 ): { result: ConversationResult } | { error: ChoiceError } {
   const clock = new SteppedClock();
-  const talk = startConversation(compiled, { clock, timers });
+  const talk = startConversation(compiled, { clock, timers, ...options });
   try {
     for (const [i, step] of steps.entries()) {
       if (talk.ended) {

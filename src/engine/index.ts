@@ -11,3 +11,4 @@ export * from './view.ts';
 export * from './choose.ts';
 export * from './paths.ts';
 export * from './best-reply.ts';
+export * from './critical.ts';
