@@ -31,6 +31,17 @@ export function deepLinkedScenario(): string | null {
   return new URLSearchParams(location.search).get('scenario');
 }
 
+/**
+ * The shuffle seed for the next conversation: `?seed=N` replays a stored
+ * play's reply order exactly; otherwise a fresh one, so every play shows
+ * its replies in a new order.
+ */
+export function shuffleSeedForPlay(): number {
+  const given = new URLSearchParams(location.search).get('seed');
+  if (given !== null && /^\d{1,10}$/.test(given) && Number(given) <= 0x7fffffff) return Number(given);
+  return Math.floor(Math.random() * 0x7fffffff);
+}
+
 /** Keeps the address bar in step with the screen, so a reload or a shared link opens the same scenario. */
 export function setAddress(scenario: string | null): void {
   const url = new URL(location.href);

@@ -16,14 +16,19 @@ export interface PlayRecord {
   /** ISO 8601 date and time the play finished. */
   date: string;
   timers: TimerSetting;
+  /** The shuffle seed the replies were shown with (`?seed=N` replays the same order). Absent in plays from before shuffling. */
+  seed?: number;
   ending: string;
   outcome: Outcome;
   satisfied: boolean;
   passed: boolean;
   passMark: number;
   scores: Scores;
-  /** Each decision: node, offered reply number (null on timeout), and ms to answer. */
-  choices: { node: string; reply: number | null; timedOut: boolean; ms: number }[];
+  /**
+   * Each decision: node, the number pressed (position as shown; null on
+   * timeout), the reply's position in the file, and ms to answer.
+   */
+  choices: { node: string; reply: number | null; replyIndex?: number | null; timedOut: boolean; ms: number }[];
 }
 
 /** What the menu shows for a scenario: best overall score and attempts. */
@@ -50,20 +55,21 @@ export const RESET_NOTICE = 'Your saved history could not be read (it was damage
 export const UNAVAILABLE_NOTICE = 'This browser is not keeping your history (private browsing or storage turned off); scores from this visit will not be remembered.';
 
 /** Builds the record for a finished conversation. */
-export function recordOf(result: ConversationResult, title: string, timers: TimerSetting, date = new Date()): PlayRecord {
+export function recordOf(result: ConversationResult, title: string, timers: TimerSetting, seed?: number, date = new Date()): PlayRecord {
   return {
     format: 1,
     scenario: result.scenario,
     title,
     date: date.toISOString(),
     timers,
+    ...(seed === undefined ? {} : { seed }),
     ending: result.ending,
     outcome: result.outcome,
     satisfied: result.satisfied,
     passed: result.passed,
     passMark: result.passMark,
     scores: { ...result.scores },
-    choices: result.decisions.map((d) => ({ node: d.node, reply: d.reply, timedOut: d.timedOut, ms: d.ms })),
+    choices: result.decisions.map((d) => ({ node: d.node, reply: d.reply, replyIndex: d.replyIndex, timedOut: d.timedOut, ms: d.ms })),
   };
 }
 

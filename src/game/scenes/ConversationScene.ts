@@ -2,7 +2,7 @@ import Phaser from 'phaser';
 import type { CompiledScenario, Decision, TimerSetting } from '../../scenario/index.ts';
 import type { Conversation, ConversationResult, ConversationView, SteppedClock } from '../../engine/index.ts';
 import { recordOf } from '../../report/history.ts';
-import { playHistory, setAddress } from '../app.ts';
+import { playHistory, setAddress, shuffleSeedForPlay } from '../app.ts';
 import { sounds } from '../audio.ts';
 import { loadLibrary } from '../content/index.ts';
 import { BEAT_MS, TYPING_CHARS_PER_SECOND } from '../content/pacing.ts';
@@ -40,6 +40,7 @@ export class ConversationScene extends Phaser.Scene {
   private clock?: SteppedClock;
   private compiled?: CompiledScenario;
   private timers: TimerSetting = 'standard';
+  private seed = 0;
   private paused = false;
   private decisionsSeen = 0;
   private typing: { text: string; shown: number; onDone: () => void } | null = null;
@@ -107,7 +108,9 @@ export class ConversationScene extends Phaser.Scene {
     this.compiled = compiled;
     this.timers = settings().timers;
     this.clock = new lib.engine.SteppedClock();
-    this.talk = lib.engine.startConversation(compiled, { clock: this.clock, timers: this.timers, waitForShown: true });
+    this.seed = shuffleSeedForPlay();
+    document.body.dataset.seed = String(this.seed);
+    this.talk = lib.engine.startConversation(compiled, { clock: this.clock, timers: this.timers, waitForShown: true, shuffleSeed: this.seed });
     const view = this.talk.view();
 
     this.buildDom(compiled);
@@ -325,7 +328,7 @@ export class ConversationScene extends Phaser.Scene {
     this.ending = true;
     sounds().ambient(false);
     sounds().sting(result.outcome);
-    const record = recordOf(result, this.compiled!.scenario.title, this.timers);
+    const record = recordOf(result, this.compiled!.scenario.title, this.timers, this.seed);
     const saved = playHistory().then(({ history }) => history.add(record));
     const data: DebriefData = { id: this.compiled!.scenario.id, result, timers: this.timers, saved };
     const debrief = h('button', { type: 'button', class: 'btn btn-primary', onclick: () => { sounds().play('click'); this.scene.start('Debrief', data); } }, 'See your debrief');

@@ -2,6 +2,7 @@ import Phaser from 'phaser';
 import type { CompiledScenario, Decision, DialogueNode, Outcome, TechniqueCatalogue } from '../../scenario/index.ts';
 import type { ConversationResult } from '../../engine/index.ts';
 import { bestOfferedReply } from '../../engine/best-reply.ts';
+import { criticalMistakes } from '../../engine/critical.ts';
 import { emotionForMood } from '../../engine/emotion.ts';
 import { playHistory, setAddress } from '../app.ts';
 import { sounds } from '../audio.ts';
@@ -61,6 +62,7 @@ export class DebriefScene extends Phaser.Scene {
         'div',
         { class: 'wrap debrief' },
         h('div', {}, h('p', { class: 'eyebrow' }, 'Debrief'), h('h1', {}, scenario.title)),
+        criticalPanel(compiled, result, lib.catalogue),
         h(
           'div',
           { class: 'debrief-top' },
@@ -151,11 +153,37 @@ function scoresPanel(compiled: CompiledScenario, result: ConversationResult, tim
         'div',
         {},
         h('p', { class: `verdict ${result.passed ? 'pass' : 'fail'}`, 'data-testid': 'verdict' }, icon(result.passed ? 'check' : 'cross'), result.passed ? 'Passed' : 'Not passed'),
-        h('p', { class: 'hint' }, `Overall score · pass mark ${result.passMark}`),
+        h('p', { class: 'hint' }, result.criticalMistakes.length > 0 ? `A critical mistake fails the play · pass mark ${result.passMark}` : `Overall score · pass mark ${result.passMark}`),
       ),
     ),
     h('dl', { class: 'score-list' }, ...rows),
     historyLine,
+  );
+}
+
+/**
+ * Critical mistakes come first on the debrief: they decide the verdict
+ * whatever the scores say, so the trainee reads why before anything else.
+ */
+function criticalPanel(compiled: CompiledScenario, result: ConversationResult, catalogue: TechniqueCatalogue): HTMLElement | null {
+  const mistakes = criticalMistakes(compiled, result, catalogue);
+  if (mistakes.length === 0) return null;
+  return h(
+    'section',
+    { class: 'panel critical', 'aria-labelledby': 'critical-title', 'data-testid': 'critical' },
+    h('h2', { id: 'critical-title' }, icon('cross'), mistakes.length === 1 ? 'A critical mistake: this play cannot pass' : `${mistakes.length} critical mistakes: this play cannot pass`),
+    h(
+      'ul',
+      { class: 'critical-list' },
+      ...mistakes.map((m) =>
+        h(
+          'li',
+          {},
+          h('p', {}, h('span', { class: 'said-who' }, 'You said '), h('q', { 'data-testid': 'critical-said' }, m.say), m.techniques.length > 0 ? ` (${m.techniques.join(', ')})` : ''),
+          h('p', { 'data-testid': 'critical-why' }, h('strong', {}, 'Why it is disqualifying: '), m.why),
+        ),
+      ),
+    ),
   );
 }
 
@@ -176,7 +204,9 @@ function decisionItem(compiled: CompiledScenario, catalogue: TechniqueCatalogue,
       h('p', { class: 'step' }, `Choice ${i + 1}${timing}`),
       d.timedOut
         ? h('span', { class: 'badge badge-failed' }, 'Timed out')
-        : wasBest
+        : d.critical
+          ? h('span', { class: 'badge badge-failed' }, 'Critical mistake')
+          : wasBest
           ? h('span', { class: 'badge badge-passed' }, icon('star'), 'Best reply')
           : h('span', { class: 'badge badge-new' }, 'A better reply was offered'),
     ),
