@@ -29,7 +29,7 @@ export function auditCommand(targets: readonly string[], options: { json: boolea
   }
   if (broken.length > 0) out.stderr(`${broken.length} file${broken.length === 1 ? ' has' : 's have'} lint errors and ${broken.length === 1 ? 'was' : 'were'} not audited: ${broken.join(', ')}`);
   const report = auditScenarios(compiled, (c) => catalogues.get(c)!, thresholds);
-  out.stdout(options.json ? JSON.stringify({ ...report, unreadable: broken }, null, 2) : auditText(report));
+  out.stdout(options.json ? JSON.stringify({ ...report, unreadable: broken }, null, 2) : auditText(report, broken));
   return report.findings.length > 0 || broken.length > 0 ? 1 : 0;
 }
 

@@ -18,7 +18,7 @@ function table(rows: string[][]): string[] {
  * per scenario (mean overall; "PASS" or the pass rate when it passes), the
  * spread of scores, then every finding with what to change.
  */
-export function auditText(report: AuditReport): string {
+export function auditText(report: AuditReport, unaudited: readonly string[] = []): string {
   const t = report.thresholds;
   const lines: string[] = [];
   const ids = NAIVE_STRATEGIES.map((s) => s.id);
@@ -55,9 +55,10 @@ export function auditText(report: AuditReport): string {
   );
   const incomplete = report.scenarios.filter((a) => !a.routes.complete);
   if (incomplete.length > 0) lines.push(`Only the first ${t.routeLimit} routes were walked for ${incomplete.map((a) => a.scenario).join(', ')} (--threshold route-limit=N to walk more).`, '');
-  if (report.findings.length === 0) {
+  if (unaudited.length > 0) lines.push(`Not audited (fix their lint errors first): ${unaudited.join(', ')}`, '');
+  if (report.findings.length === 0 && report.scenarios.length > 0) {
     lines.push('No findings: no rule of thumb passes, and the scores rank conversations as a trainer would.');
-  } else {
+  } else if (report.findings.length > 0) {
     lines.push(`${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}:`);
     for (const f of report.findings) {
       const file = f.scenario === null ? 'library' : (report.scenarios.find((a) => a.scenario === f.scenario)?.file ?? f.scenario);

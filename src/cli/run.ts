@@ -105,7 +105,7 @@ async function dispatch(argv: readonly string[], out: Output): Promise<number> {
 }
 
 function single(positionals: string[], command: string): string {
-  if (positionals.length !== 1) throw new UsageError(`${command} needs exactly one scenario file, e.g. "tactful ${command} scenarios/cracked-blender.yaml"`);
+  if (positionals.length !== 1) throw new UsageError(`${command} needs exactly one scenario file, e.g. "tactful ${command} docs/examples/cracked-blender.yaml"`);
   return positionals[0]!;
 }
 

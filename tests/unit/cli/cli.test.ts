@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/run.ts';
+import { SteppedClock, startConversation } from '../../../src/engine/index.ts';
+import { compileYaml } from '../helpers.ts';
 
 /** Runs the CLI in-process, capturing what it prints. */
 async function tactful(...argv: string[]) {
@@ -51,8 +53,8 @@ describe('tactful lint', () => {
 
   it('reports two scenarios with the same id in one folder', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tactful-'));
-    copyFileSync('scenarios/cracked-blender.yaml', join(dir, 'a.yaml'));
-    copyFileSync('scenarios/cracked-blender.yaml', join(dir, 'b.yaml'));
+    copyFileSync('docs/examples/cracked-blender.yaml', join(dir, 'a.yaml'));
+    copyFileSync('docs/examples/cracked-blender.yaml', join(dir, 'b.yaml'));
     const r = await tactful('lint', dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('duplicate-id');
@@ -68,26 +70,60 @@ describe('tactful lint', () => {
 
 describe('tactful play', () => {
   it('prints the result as JSON with --choose and --json', async () => {
-    const r = await tactful('play', 'scenarios/cracked-blender.yaml', '--choose', '1,1', '--json');
+    const r = await tactful('play', 'docs/examples/cracked-blender.yaml', '--choose', '1,1', '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ ending: 'repaired', scores: { overall: 88 }, passed: true });
   });
 
   it('prints a debrief without --json', async () => {
-    const r = await tactful('play', 'scenarios/cracked-blender.yaml', '--choose', '2,1');
+    const r = await tactful('play', 'docs/examples/cracked-blender.yaml', '--choose', '2,1');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Customer left satisfied.');
     expect(r.stdout).toContain('Overall 68 — NOT PASSED (pass mark 70)');
     expect(r.stdout).toContain('Best reply offered:');
   });
 
+  it('says the reply numbers are in file order unless --shuffle is given', async () => {
+    const plain = JSON.parse((await tactful('play', 'docs/examples/cracked-blender.yaml', '--choose', '1,1', '--json')).stdout);
+    expect(plain).toMatchObject({ order: 'file' });
+    expect(plain.shuffle).toBeUndefined();
+    const shuffled = JSON.parse((await tactful('play', 'docs/examples/cracked-blender.yaml', '--choose', '1,1', '--shuffle', '1', '--json')).stdout);
+    expect(shuffled).toMatchObject({ order: 'shuffled', shuffle: 1 });
+  });
+
+  it('numbers --choose in the shuffled order of --shuffle SEED, with the same scores for the same replies', async () => {
+    const compiled = compileYaml(readFileSync('docs/examples/cracked-blender.yaml', 'utf8'));
+    const best = ['I\'m sorry it\'s let you down. Thanks for bringing it straight back. What happened?', 'That happens more than you\'d think, and there\'s usually an easy fix.'];
+    const positions = new Set<string>();
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      // Where the spec's two best replies are shown for this seed, found the way a player would: by their text.
+      const talk = startConversation(compiled, { clock: new SteppedClock(), shuffleSeed: seed });
+      const picks = best.map((text) => {
+        const number = talk.view().replies.find((r) => r.say === text)!.number;
+        talk.reply(number);
+        return number;
+      });
+      talk.stop();
+      positions.add(picks.join(','));
+      const r = await tactful('play', 'docs/examples/cracked-blender.yaml', '--choose', picks.join(','), '--shuffle', String(seed), '--json');
+      expect(JSON.parse(r.stdout)).toMatchObject({ ending: 'repaired', scores: { tact: 100, speed: 100, satisfaction: 70, overall: 88, policy: 100 }, passed: true });
+    }
+    expect(positions.size).toBeGreaterThan(1);
+  });
+
+  it('exits 2 when --shuffle is not a seed', async () => {
+    const r = await tactful('play', 'docs/examples/cracked-blender.yaml', '--choose', '1,1', '--shuffle', 'abc');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--shuffle needs a seed');
+  });
+
   it('does not score speed with --no-timers', async () => {
-    const r = await tactful('play', 'scenarios/cracked-blender.yaml', '--choose', '1@30,1', '--no-timers', '--json');
+    const r = await tactful('play', 'docs/examples/cracked-blender.yaml', '--choose', '1@30,1', '--no-timers', '--json');
     expect(JSON.parse(r.stdout).scores.speed).toBeNull();
   });
 
   it('counts N@S as a timeout when S reaches the time limit', async () => {
-    const r = await tactful('play', 'scenarios/cracked-blender.yaml', '--choose', '1@15,1,1,1', '--json');
+    const r = await tactful('play', 'docs/examples/cracked-blender.yaml', '--choose', '1@15,1,1,1', '--json');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.path.slice(0, 2)).toEqual(['opening', 'still-waiting']);
@@ -95,14 +131,14 @@ describe('tactful play', () => {
   });
 
   it('exits 1 with the node when the steps run out before an ending', async () => {
-    const r = await tactful('play', 'scenarios/cracked-blender.yaml', '--choose', '1');
+    const r = await tactful('play', 'docs/examples/cracked-blender.yaml', '--choose', '1');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('"explains"');
   });
 
   it('exits 1 for a reply that is not offered, and for t on an untimed node', async () => {
-    expect((await tactful('play', 'scenarios/cracked-blender.yaml', '--choose', '5')).code).toBe(1);
-    const r = await tactful('play', 'scenarios/cracked-blender.yaml', '--choose', 't', '--no-timers');
+    expect((await tactful('play', 'docs/examples/cracked-blender.yaml', '--choose', '5')).code).toBe(1);
+    const r = await tactful('play', 'docs/examples/cracked-blender.yaml', '--choose', 't', '--no-timers');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('timers are off');
   });
@@ -115,14 +151,14 @@ describe('tactful play', () => {
 
   it('exits 2 on usage mistakes', async () => {
     expect((await tactful('play')).code).toBe(2);
-    expect((await tactful('play', 'scenarios/cracked-blender.yaml', '--choose')).code).toBe(2);
+    expect((await tactful('play', 'docs/examples/cracked-blender.yaml', '--choose')).code).toBe(2);
     expect((await tactful('play', 'a.yaml', 'b.yaml')).code).toBe(2);
   });
 });
 
 describe('tactful paths', () => {
   it('lists endings with route counts and min/max overall', async () => {
-    const r = await tactful('paths', 'scenarios/cracked-blender.yaml', '--json');
+    const r = await tactful('paths', 'docs/examples/cracked-blender.yaml', '--json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
       scenario: 'cracked-blender', paths: 5, complete: true,
@@ -135,7 +171,7 @@ describe('tactful paths', () => {
   });
 
   it('prints a table for people', async () => {
-    const r = await tactful('paths', 'scenarios/cracked-blender.yaml');
+    const r = await tactful('paths', 'docs/examples/cracked-blender.yaml');
     expect(r.stdout).toMatch(/repaired\s+satisfied\s+4\s+68\s+88/);
   });
 
@@ -147,20 +183,20 @@ describe('tactful paths', () => {
 
 describe('tactful graph', () => {
   it('draws mermaid by default', async () => {
-    const r = await tactful('graph', 'scenarios/cracked-blender.yaml');
+    const r = await tactful('graph', 'docs/examples/cracked-blender.yaml');
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('flowchart TD');
     expect(r.stdout).toContain('(["repaired (satisfied)"])');
   });
 
   it('draws dot with --format dot', async () => {
-    const r = await tactful('graph', 'scenarios/cracked-blender.yaml', '--format', 'dot');
+    const r = await tactful('graph', 'docs/examples/cracked-blender.yaml', '--format', 'dot');
     expect(r.stdout).toMatch(/^digraph "cracked-blender" \{/);
     expect(r.stdout).toContain('"opening" -> "explains" [label="1 (tact +2)"];');
   });
 
   it('exits 2 on an unknown format and 1 on an invalid scenario', async () => {
-    expect((await tactful('graph', 'scenarios/cracked-blender.yaml', '--format', 'png')).code).toBe(2);
+    expect((await tactful('graph', 'docs/examples/cracked-blender.yaml', '--format', 'png')).code).toBe(2);
     expect((await tactful('graph', broken)).code).toBe(1);
   });
 });
@@ -173,9 +209,49 @@ describe('tactful schema', () => {
   });
 });
 
+describe('tactful audit', () => {
+  it('exits 0 and says so when nothing is found', async () => {
+    const r = await tactful('audit', 'tests/fixtures/audit/clean');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('No findings');
+    expect(r.stdout).toMatch(/^honest-refund\s+\d+/m);
+  });
+
+  it('exits 1 and lists each finding with its file and what to change', async () => {
+    const r = await tactful('audit', 'tests/fixtures/audit/findings/give-in-pays.yaml');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('tests/fixtures/audit/findings/give-in-pays.yaml: a route with give-in scores 94 (--choose 2,1)');
+    expect(r.stdout).toMatch(/\[ranking\]/);
+  });
+
+  it('prints the whole report as JSON with --json', async () => {
+    const r = await tactful('audit', 'tests/fixtures/audit', '--json');
+    const json = JSON.parse(r.stdout);
+    expect(json.scenarios.map((s: { scenario: string }) => s.scenario)).toEqual(['honest-refund', 'best-always-first', 'give-in-pays']);
+    expect(json.findings.length).toBeGreaterThan(0);
+    expect(json.library.strategies.map((s: { strategy: string }) => s.strategy)).toEqual(['first', 'last', 'longest', 'shortest', 'question', 'apology', 'empathy', 'most-mood']);
+  });
+
+  it('takes thresholds by name, and rejects unknown or out-of-range ones (exit 2)', async () => {
+    const loose = await tactful('audit', 'tests/fixtures/audit/findings/best-always-first.yaml', '--threshold', 'length-bias=1', '--json');
+    expect(JSON.parse(loose.stdout).findings.some((f: { kind: string }) => f.kind === 'length-bias')).toBe(false);
+    expect((await tactful('audit', 'tests/fixtures/audit', '--threshold', 'speed=3')).code).toBe(2);
+    const bad = await tactful('audit', 'tests/fixtures/audit', '--threshold', 'naive-pass=2');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('naive-pass must be a share from 0 to 1');
+  });
+
+  it('lists a file with lint errors as not audited and exits 1', async () => {
+    const r = await tactful('audit', broken);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('[unknown-target]');
+    expect(r.stdout).toContain(`Not audited (fix their lint errors first): ${broken}`);
+  });
+});
+
 describe('the installed command', () => {
   it('runs through npx-style bin/tactful.mjs with no build step', () => {
-    const r = spawnSync(process.execPath, ['bin/tactful.mjs', 'play', 'scenarios/cracked-blender.yaml', '--choose', '1,1', '--json'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['bin/tactful.mjs', 'play', 'docs/examples/cracked-blender.yaml', '--choose', '1,1', '--json'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).scores.overall).toBe(88);
   });
@@ -190,9 +266,20 @@ describe('the installed command', () => {
   });
 
   it('plays interactively from piped input and ends with the debrief', () => {
-    const r = spawnSync(process.execPath, ['bin/tactful.mjs', 'play', 'scenarios/cracked-blender.yaml'], { encoding: 'utf8', input: '1\n1\n' });
+    // Seed 2 happens to show the best reply first at both decisions.
+    const r = spawnSync(process.execPath, ['bin/tactful.mjs', 'play', 'docs/examples/cracked-blender.yaml', '--shuffle', '2'], { encoding: 'utf8', input: '1\n1\n' });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('1. I\'m sorry it\'s let you down.');
     expect(r.stdout).toContain('Customer left satisfied.');
+  });
+
+  it('shuffles interactive play and prints the seed that replays the same order', () => {
+    const listing = (out: string): string => out.split('\n').filter((l) => /^ {2}\d\. /.test(l)).join('\n');
+    const first = spawnSync(process.execPath, ['bin/tactful.mjs', 'play', 'docs/examples/cracked-blender.yaml'], { encoding: 'utf8', input: 'q\n' });
+    const seed = /Replies are shuffled \(seed (\d+); add --shuffle \1 to see the same order again\)/.exec(first.stdout)?.[1];
+    expect(seed).toBeDefined();
+    const again = spawnSync(process.execPath, ['bin/tactful.mjs', 'play', 'docs/examples/cracked-blender.yaml', '--shuffle', seed!], { encoding: 'utf8', input: 'q\n' });
+    expect(listing(again.stdout)).toBe(listing(first.stdout));
+    expect(listing(first.stdout).split('\n')).toHaveLength(3);
   });
 });

@@ -4,7 +4,7 @@ import { compileFile } from '../helpers.ts';
 
 describe('the spec\u2019s example', () => {
   it('played with --choose 1,1 gives the JSON shown in the spec', () => {
-    const compiled = compileFile('scenarios/cracked-blender.yaml');
+    const compiled = compileFile('docs/examples/cracked-blender.yaml');
     const parsed = parseChoices('1,1');
     if ('error' in parsed) throw new Error(parsed.error);
     const played = playChoices(compiled, parsed.steps);

@@ -61,6 +61,6 @@ describe('messages a trainer can act on', () => {
   });
 
   it('accepts the spec\u2019s own example without any problem', () => {
-    expect(checkScenario('scenarios/cracked-blender.yaml', readFileSync('scenarios/cracked-blender.yaml', 'utf8'), catalogue).problems).toEqual([]);
+    expect(checkScenario('docs/examples/cracked-blender.yaml', readFileSync('docs/examples/cracked-blender.yaml', 'utf8'), catalogue).problems).toEqual([]);
   });
 });
