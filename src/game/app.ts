@@ -33,12 +33,18 @@ export function deepLinkedScenario(): string | null {
 
 /**
  * The shuffle seed for the next conversation: `?seed=N` replays a stored
- * play's reply order exactly; otherwise a fresh one, so every play shows
- * its replies in a new order.
+ * play's reply order exactly (once: the link is consumed, so "Try again"
+ * shuffles afresh); otherwise a fresh one, so every play shows its replies
+ * in a new order.
  */
 export function shuffleSeedForPlay(): number {
-  const given = new URLSearchParams(location.search).get('seed');
-  if (given !== null && /^\d{1,10}$/.test(given) && Number(given) <= 0x7fffffff) return Number(given);
+  const url = new URL(location.href);
+  const given = url.searchParams.get('seed');
+  if (given !== null) {
+    url.searchParams.delete('seed');
+    history.replaceState(null, '', url);
+    if (/^\d{1,10}$/.test(given) && Number(given) <= 0x7fffffff) return Number(given);
+  }
   return Math.floor(Math.random() * 0x7fffffff);
 }
 

@@ -27,12 +27,30 @@ export function compile(file: string, dir = 'scenarios'): CompiledScenario | und
   return loadScenario(`${dir}/${file}`, readFileSync(join(ROOT, dir, file), 'utf8'), catalogue).compiled;
 }
 
+/** The format spec's worked example: no longer on the shipped menu, so tests add it through the test-only hook. */
+export const EXAMPLE_FILE = 'docs/examples/cracked-blender.yaml';
+
+/**
+ * Adds scenario files to the menu of an e2e build through the test-only
+ * hook (production builds strip it). Call before the page is opened.
+ */
+export async function addScenarios(page: Page, files: { file: string; text: string }[]): Promise<void> {
+  await page.addInitScript((list) => {
+    (window as unknown as { __TACTFUL_TEST_SCENARIOS__: unknown }).__TACTFUL_TEST_SCENARIOS__ = list;
+  }, files);
+}
+
+/** Adds the spec's example scenario to the menu. */
+export async function addExample(page: Page): Promise<void> {
+  await addScenarios(page, [{ file: EXAMPLE_FILE, text: readFileSync(join(ROOT, EXAMPLE_FILE), 'utf8') }]);
+}
+
 /** The text of a fixture file. */
 export function fixtureText(file: string): string {
   return readFileSync(join(ROOT, 'tests', 'e2e', 'fixtures', file), 'utf8');
 }
 
-/** One planned move: the offered reply number and its text (what the player clicks). */
+/** One planned move: the offered reply number in file order, and its text (what the player clicks, wherever it is shown). */
 export interface PlannedStep {
   number: number;
   say: string;
@@ -73,9 +91,12 @@ export function planPath(compiled: CompiledScenario, pick: 'best' | 'worst', tim
   return steps;
 }
 
-/** What the engine (the CLI's `tactful play`) gives for these choices. */
-export function expectedResult(compiled: CompiledScenario, steps: ChoiceStep[], timers: TimerSetting = 'standard'): ConversationResult {
-  const played = playChoices(compiled, steps, timers);
+/**
+ * What the engine (the CLI's `tactful play`) gives for these choices; with a
+ * seed, reply numbers are positions in that seed's shuffled order.
+ */
+export function expectedResult(compiled: CompiledScenario, steps: ChoiceStep[], timers: TimerSetting = 'standard', seed?: number): ConversationResult {
+  const played = playChoices(compiled, steps, timers, seed === undefined ? {} : { shuffleSeed: seed });
   if ('error' in played) throw new Error(played.error.message);
   return played.result;
 }
@@ -195,8 +216,17 @@ export async function openDebrief(page: Page): Promise<void> {
   await runUntilVisible(page, page.getByRole('heading', { name: 'Your choices' }));
 }
 
+/** A play as the history store keeps it (the fields the tests read). */
+export interface StoredPlay {
+  scenario: string;
+  seed?: number;
+  passed: boolean;
+  choices: { reply: number | null; replyIndex?: number | null; timedOut: boolean; ms: number }[];
+  scores: Record<string, number | null>;
+}
+
 /** Every play saved in the browser's history store (IndexedDB), oldest first. */
-export async function storedPlays(page: Page): Promise<{ scenario: string; choices: { reply: number | null; timedOut: boolean; ms: number }[]; scores: Record<string, number | null> }[]> {
+export async function storedPlays(page: Page): Promise<StoredPlay[]> {
   return page.evaluate(
     () =>
       new Promise((resolve, reject) => {
@@ -215,9 +245,19 @@ export async function storedPlays(page: Page): Promise<{ scenario: string; choic
   );
 }
 
-/** The choice steps a stored play made, with its exact reply times. */
-export function stepsOf(play: { choices: { reply: number | null; timedOut: boolean; ms: number }[] }): ChoiceStep[] {
+/** The choice steps a stored play made (numbers as shown with its seed), with its exact reply times. */
+export function stepsOf(play: StoredPlay): ChoiceStep[] {
   return play.choices.map((c) => (c.timedOut ? { kind: 'timeout' } : { kind: 'reply', number: c.reply!, afterMs: c.ms }));
+}
+
+/** What the engine gives for a stored play, replayed with its own seed. */
+export function replayed(compiled: CompiledScenario, play: StoredPlay, timers: TimerSetting = 'standard'): ConversationResult {
+  return expectedResult(compiled, stepsOf(play), timers, play.seed);
+}
+
+/** The reply texts offered now, in the order shown. */
+export async function shownReplies(page: Page): Promise<string[]> {
+  return (await replies(page).locator('.reply-say').allInnerTexts()).map((t) => t.trim());
 }
 
 /** Saves a screenshot under tests/artifacts/. */

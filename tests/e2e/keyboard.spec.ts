@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { atOnce, compile, expect, expectedResult, freezeTime, openMenu, planPath, readScores, replies, runUntilVisible, scoresOf, test } from './helpers.ts';
+import { atOnce, compile, expect, expectedResult, freezeTime, openMenu, planPath, readScores, replies, runUntilVisible, scoresOf, shownReplies, test } from './helpers.ts';
 
 /** A whole scenario with the keyboard alone: Tab and Enter through the screens, digits (and Tab/Enter) for replies. */
 const compiled = compile('missing-zero.yaml')!;
@@ -33,10 +33,13 @@ test('a whole scenario with the keyboard alone', async ({ page }) => {
     if (await replies(page).count() === 0) await page.keyboard.press('Space');
     await runUntilVisible(page, replies(page).first(), 50);
     await expect(replies(page).first()).toBeFocused();
+    // Replies are shuffled: the key to press is the reply's place on screen, not in the file.
+    const shownAt = (await shownReplies(page)).indexOf(step.say) + 1;
+    expect(shownAt).toBeGreaterThan(0);
     if (i % 2 === 0) {
-      await page.keyboard.press(String(step.number));
+      await page.keyboard.press(String(shownAt));
     } else {
-      for (let n = 1; n < step.number; n++) await page.keyboard.press('Tab');
+      for (let n = 1; n < shownAt; n++) await page.keyboard.press('Tab');
       await expect(page.getByRole('button', { name: step.say, exact: true })).toBeFocused();
       await page.keyboard.press('Enter');
     }

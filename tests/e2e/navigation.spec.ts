@@ -1,7 +1,7 @@
 import { atOnce, compile, expect, expectedResult, fixtureText, openDebrief, openMenu, planPath, playSteps, scenarioFiles, startScenario, test } from './helpers.ts';
 
 /** Deep links, the menu's cards, filter and settings, and history that survives a reload. */
-const compiled = compile('cracked-blender.yaml')!;
+const compiled = compile('missing-zero.yaml')!;
 const scenario = compiled.scenario;
 
 test('the menu has a card for every scenario in scenarios/', async ({ page }) => {

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { compile, expect, expectedResult, freezeTime, openDebrief, openMenu, planPath, playSteps, readScores, replies, runUntilVisible, scoresOf, snap, startScenario, stepsOf, storedPlays, test } from './helpers.ts';
+import { compile, expect, freezeTime, openDebrief, openMenu, planPath, playSteps, readScores, replies, runUntilVisible, replayed, scoresOf, snap, startScenario, storedPlays, test } from './helpers.ts';
 
 /**
  * Every screen at desktop (1280×720) and phone (390×844) size: no axe-core
@@ -69,7 +69,7 @@ for (const size of [
       await expect(page.getByTestId('attempts')).not.toBeEmpty();
       // The clock ran while axe checked the conversation: score the stored reply times.
       const [play] = await storedPlays(page);
-      expect(await readScores(page, dims)).toEqual(scoresOf(expectedResult(compiled, stepsOf(play!)), dims));
+      expect(await readScores(page, dims)).toEqual(scoresOf(replayed(compiled, play!), dims));
       await snap(page, `${size.name}-6-debrief`);
       await page.getByTestId('decision').first().scrollIntoViewIfNeeded();
       await snap(page, `${size.name}-7-debrief-choices`);

@@ -1,4 +1,4 @@
-import { atOnce, compile, expect, expectedResult, openDebrief, openMenu, planPath, playSteps, readScores, replies, runUntilVisible, scoresOf, startScenario, stepsOf, storedPlays, test } from './helpers.ts';
+import { addExample, atOnce, compile, expect, expectedResult, openDebrief, openMenu, planPath, playSteps, readScores, replies, runUntilVisible, scoresOf, startScenario, replayed, storedPlays, test } from './helpers.ts';
 
 /**
  * The reply timer runs on game time: it starts once the replies are shown,
@@ -6,13 +6,15 @@ import { atOnce, compile, expect, expectedResult, openDebrief, openMenu, planPat
  * not run while the game is paused or the tab is hidden. Time is Playwright's
  * page clock, never the wall clock.
  */
-const compiled = compile('cracked-blender.yaml')!;
+const compiled = compile('cracked-blender.yaml', 'docs/examples')!;
 const scenario = compiled.scenario;
 const opening = scenario.nodes[scenario.start]!;
 const limit = opening.kind === 'dialogue' ? opening.timeLimitMs! : 0;
 const dims = Object.keys(scenario.scoring.dimensions);
 
+
 test.beforeEach(async ({ page }) => {
+  await addExample(page);
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await openMenu(page);
 });
@@ -48,7 +50,7 @@ test('a slow reply loses speed marks, exactly as the engine scores its time', as
   await openDebrief(page);
   const [play] = await storedPlays(page);
   expect(play!.choices[0]!.ms).toBeGreaterThan(limit - 2_500);
-  const expected = expectedResult(compiled, stepsOf(play!));
+  const expected = replayed(compiled, play!);
   const shown = await readScores(page, dims);
   expect(shown).toEqual(scoresOf(expected, dims));
   expect(shown.speed).toBeLessThan(100);
@@ -95,7 +97,7 @@ test('the deadline does not run while the tab is hidden', async ({ page }) => {
   await openDebrief(page);
   const [play] = await storedPlays(page);
   expect(play!.choices[0]!.timedOut).toBe(false);
-  expect(await readScores(page, dims)).toEqual(scoresOf(expectedResult(compiled, stepsOf(play!)), dims));
+  expect(await readScores(page, dims)).toEqual(scoresOf(replayed(compiled, play!), dims));
 });
 
 test('with timers off there is no countdown and speed is not scored', async ({ page }) => {
