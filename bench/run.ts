@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the engine benchmark (bench/engine.ts, with inkjs as the
- * reference) and, when bench/game.ts exists, the game benchmark. Prints a
+ * reference), the audit of the shipped library (bench/audit.ts) and, when bench/game.ts exists, the game benchmark. Prints a
  * markdown report and writes both sections into docs/performance.md,
  * keeping any other section of that file as it was.
  *
@@ -10,6 +10,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { runAuditBench } from './audit.ts';
 import { runEngineBench } from './engine.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -38,6 +39,9 @@ const started = performance.now();
 const engine = await runEngineBench(sizes ? { sizes } : {});
 process.stdout.write(`${engine.markdown}\n`);
 
+const audit = await runAuditBench();
+process.stdout.write(`\n${audit}\n`);
+
 let game: string | null = null;
 if (args.includes('--no-game')) {
   process.stdout.write('(Game benchmark skipped: --no-game.)\n');
@@ -65,6 +69,7 @@ if (write) {
     ? readFileSync(docPath, 'utf8')
     : '# Performance\n\nFigures written by `npm run bench` (bench/run.ts). Re-run it to refresh them.\n';
   doc = replaceSection(doc, 'Engine', engine.markdown);
+  doc = replaceSection(doc, 'Audit', audit);
   if (game) doc = replaceSection(doc, 'Game', game);
   writeFileSync(docPath, doc.trimEnd() + '\n');
   process.stderr.write(`wrote ${docPath}\n`);

@@ -9,3 +9,4 @@ export * from './thresholds.ts';
 export * from './length-bias.ts';
 export * from './play-strategy.ts';
 export * from './ranking.ts';
+export * from './route-walk.ts';

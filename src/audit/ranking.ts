@@ -1,5 +1,6 @@
-import { walkRoutes } from '../engine/index.ts';
+import { parseChoices, playChoices } from '../engine/index.ts';
 import type { CompiledScenario, TechniqueCatalogue } from '../scenario/index.ts';
+import { walkReplyRoutes } from './route-walk.ts';
 
 /** A route, as a trainer can replay it: `tactful play FILE --choose <choices>`. */
 export interface RouteSummary {
@@ -27,29 +28,45 @@ export interface RouteCheck {
 
 /**
  * Walks every route of replies (file order, at once, no timeouts: letting
- * the clock run out is never a trainer's model answer; see `walkRoutes`) and
+ * the clock run out is never a trainer's model answer; see `walkReplyRoutes`) and
  * keeps what ranking sanity and spread need: the best and worst routes, and
  * the best with and without a poor move. A route is "poor" when a chosen
  * reply lists a technique the catalogue calls poor, or is a critical mistake.
  */
 export function checkRoutes(compiled: CompiledScenario, catalogue: TechniqueCatalogue, limit: number): RouteCheck {
   const check: RouteCheck = { routes: 0, complete: true, best: null, worst: null, bestClean: null, bestPoor: null, passingRoutes: 0 };
-  check.complete = walkRoutes(compiled, ({ choices, result }) => {
+  check.complete = walkReplyRoutes(compiled, ({ choices, replies, ending, scores, passed }) => {
     check.routes++;
-    const poor = new Set<string>();
-    for (const d of result.decisions) {
-      if (d.critical) poor.add('critical mistake');
-      for (const t of d.techniques) if (catalogue.get(t)?.kind === 'poor') poor.add(t);
+    if (passed) check.passingRoutes++;
+    const overall = scores.overall;
+    const poor = (): string[] => {
+      const found = new Set<string>();
+      for (const reply of replies) {
+        if (reply.critical) found.add('critical mistake');
+        for (const t of reply.techniques) if (catalogue.get(t)?.kind === 'poor') found.add(t);
+      }
+      return [...found];
+    };
+    const summary = (): RouteSummary => ({ choices: choices.join(','), overall, passed, ending, poor: poor() });
+    if (!check.best || overall > check.best.overall) check.best = summary();
+    if (!check.worst || overall < check.worst.overall) check.worst = summary();
+    const isPoor = replies.some((r) => r.critical || r.techniques.some((t) => catalogue.get(t)?.kind === 'poor'));
+    if (!isPoor) {
+      if (!check.bestClean || overall > check.bestClean.overall) check.bestClean = summary();
+    } else if (!check.bestPoor || overall > check.bestPoor.overall) {
+      check.bestPoor = summary();
     }
-    const route: RouteSummary = { choices: choices.join(','), overall: result.scores.overall, passed: result.passed, ending: result.ending, poor: [...poor] };
-    if (route.passed) check.passingRoutes++;
-    if (!check.best || route.overall > check.best.overall) check.best = route;
-    if (!check.worst || route.overall < check.worst.overall) check.worst = route;
-    if (poor.size === 0) {
-      if (!check.bestClean || route.overall > check.bestClean.overall) check.bestClean = route;
-    } else if (!check.bestPoor || route.overall > check.bestPoor.overall) {
-      check.bestPoor = route;
-    }
-  }, limit, { timeouts: false });
+  }, limit);
+  // The routes the report names are replayed through the real engine: what a trainer reruns with --choose must match.
+  for (const route of [check.best, check.worst, check.bestClean, check.bestPoor]) if (route) confirmOnEngine(compiled, route);
   return check;
+}
+
+/** Replays a route on the engine and fails loudly if the fast walk scored it differently. */
+function confirmOnEngine(compiled: CompiledScenario, route: RouteSummary): void {
+  const parsed = parseChoices(route.choices);
+  const played = 'steps' in parsed ? playChoices(compiled, parsed.steps) : undefined;
+  if (!played || !('result' in played) || played.result.scores.overall !== route.overall || played.result.passed !== route.passed) {
+    throw new Error(`audit: route ${route.choices} of ${compiled.scenario.id} scores differently on the engine; please report this`);
+  }
 }
