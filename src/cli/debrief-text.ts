@@ -1,5 +1,5 @@
 import type { ConversationResult } from '../engine/index.ts';
-import { bestOfferedReply, criticalMistakes, decisionTact } from '../engine/index.ts';
+import { bestOfferedReply, criticalMistakes, decisionTact, wasBestReply } from '../engine/index.ts';
 import type { CompiledScenario, DialogueNode, TechniqueCatalogue } from '../scenario/index.ts';
 
 /**
@@ -41,7 +41,7 @@ export function debriefText(compiled: CompiledScenario, result: ConversationResu
       if (chosen.feedback) lines.push(`   Coaching: ${chosen.feedback}`);
     }
     const best = bestOfferedReply(node, d);
-    if (best && (d.timedOut || best.index !== d.replyIndex)) lines.push(`   Best reply offered: “${best.say}”`);
+    if (best && !wasBestReply(node, d)) lines.push(`   Best reply offered: “${best.say}”`);
   });
   return lines.join('\n');
 }

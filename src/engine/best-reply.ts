@@ -15,3 +15,16 @@ export function bestOfferedReply(node: DialogueNode, decision: Decision): Reply 
   }
   return best;
 }
+
+/**
+ * Whether a decision chose a best reply: one with the highest tact offered
+ * (a tie counts). A timeout never does. Both debriefs ask this, so they
+ * agree on every decision.
+ *
+ * @example wasBestReply(node, decision) ? 'Best reply' : 'A better reply was offered'
+ */
+export function wasBestReply(node: DialogueNode, decision: Decision): boolean {
+  if (decision.timedOut || decision.replyIndex === null) return false;
+  const best = bestOfferedReply(node, decision);
+  return !!best && node.replies[decision.replyIndex - 1]!.tact >= best.tact;
+}

@@ -1,7 +1,7 @@
 import Phaser from 'phaser';
 import type { CompiledScenario, Decision, DialogueNode, Outcome, TechniqueCatalogue } from '../../scenario/index.ts';
 import type { ConversationResult } from '../../engine/index.ts';
-import { bestOfferedReply } from '../../engine/best-reply.ts';
+import { bestOfferedReply, wasBestReply } from '../../engine/best-reply.ts';
 import { criticalMistakes } from '../../engine/critical.ts';
 import { emotionForMood } from '../../engine/emotion.ts';
 import { playHistory, setAddress } from '../app.ts';
@@ -192,7 +192,7 @@ function decisionItem(compiled: CompiledScenario, catalogue: TechniqueCatalogue,
   const name = compiled.scenario.customer.name;
   const chosen = d.replyIndex !== null ? node.replies[d.replyIndex - 1] : undefined;
   const best = bestOfferedReply(node, d);
-  const wasBest = !!chosen && !!best && chosen.tact >= best.tact;
+  const wasBest = wasBestReply(node, d);
   const techniques = d.techniques.map((id) => catalogue.get(id) ?? { id, label: id, kind: 'good' as const, tip: '' });
   const timing = d.limitMs !== null && !d.timedOut ? ` · answered in ${(d.ms / 1000).toFixed(1)} s of ${(d.limitMs / 1000).toFixed(0)} s` : '';
   return h(

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bestOfferedReply, SteppedClock, startConversation } from '../../../src/engine/index.ts';
-import type { DialogueNode } from '../../../src/scenario/index.ts';
-import { compileYaml } from '../helpers.ts';
+import { bestOfferedReply, SteppedClock, startConversation, wasBestReply } from '../../../src/engine/index.ts';
+import { debriefText } from '../../../src/cli/debrief-text.ts';
+import type { CompiledScenario, DialogueNode } from '../../../src/scenario/index.ts';
+import { catalogue, compileYaml } from '../helpers.ts';
 
 const scenario = compileYaml(`
 id: conversation
@@ -103,3 +104,44 @@ describe('the best reply offered', () => {
     expect(bestOfferedReply(node('decide'), second!)?.say).toBe('Let me check the receipt first.');
   });
 });
+
+describe('was it a best reply', () => {
+  const tied = compileYaml(`
+id: tied
+title: Tied
+customer: { name: Kim }
+start: ask
+nodes:
+  ask:
+    customer: Can you help?
+    replies:
+      - { say: Of course., tact: 2, goto: done }
+      - { say: Gladly., tact: 2, goto: done }
+      - { say: Not now., tact: -1, goto: done }
+endings:
+  done: { customer: Thanks., outcome: satisfied }
+`);
+  const decisionFor = (number: number) => {
+    const talk = startConversation(tied, { clock: new SteppedClock() });
+    talk.reply(number);
+    return talk.result()!.decisions[0]!;
+  };
+  const node = tied.scenario.nodes.ask as DialogueNode;
+
+  it('counts a reply tied for the highest tact as a best reply, in both debriefs', () => {
+    expect(wasBestReply(node, decisionFor(2))).toBe(true);
+    expect(debriefText(tied, playTo(tied, 2), catalogue)).not.toContain('Best reply offered');
+  });
+
+  it('does not count a lower reply or a timeout', () => {
+    expect(wasBestReply(node, decisionFor(3))).toBe(false);
+    expect(wasBestReply(node, { ...decisionFor(1), timedOut: true, replyIndex: null, reply: null })).toBe(false);
+    expect(debriefText(tied, playTo(tied, 3), catalogue)).toContain('Best reply offered: “Of course.”');
+  });
+});
+
+function playTo(compiled: CompiledScenario, number: number) {
+  const talk = startConversation(compiled, { clock: new SteppedClock() });
+  talk.reply(number);
+  return talk.result()!;
+}
