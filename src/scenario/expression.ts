@@ -18,6 +18,14 @@ export type Expression =
 
 export type BinaryOp = 'or' | 'and' | '==' | '!=' | '<' | '<=' | '>' | '>=' | '+' | '-' | '*' | '/';
 
+/**
+ * The longest text an expression may build. A `set` that keeps doubling a
+ * text in a loop would otherwise grow until the program runs out of memory.
+ */
+export const MAX_TEXT_LENGTH = 10_000;
+/** Numbers stay within ±this (the largest whole number JavaScript counts exactly). */
+export const MAX_NUMBER = Number.MAX_SAFE_INTEGER;
+
 /** Why an expression could not be read, and where in its text (0-based). */
 export interface ExpressionError {
   message: string;
@@ -72,6 +80,9 @@ function convert(node: jsep.Expression, text: string): Expression {
   switch (node.type) {
     case 'Literal': {
       const value = (node as jsep.Literal).value;
+      if (typeof value === 'number' && !(Math.abs(value) <= MAX_NUMBER)) {
+        throw new UnsupportedSyntax(`the number ${(node as jsep.Literal).raw} is too large; numbers must be between -${MAX_NUMBER} and ${MAX_NUMBER}`, Math.max(0, text.indexOf(String((node as jsep.Literal).raw))));
+      }
       if (typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') return { kind: 'literal', value };
       throw new UnsupportedSyntax('only numbers, quoted strings, true and false are allowed', 0);
     }
@@ -123,7 +134,9 @@ export function namesIn(expression: Expression): string[] {
  *
  * Rules a trainer can rely on: `and`/`or`/`not` treat 0, "" and false as
  * false; `+` joins text when either side is text; dividing by zero gives 0
- * (never Infinity, which would poison mood and scores).
+ * (never Infinity, which would poison mood and scores); numbers are kept
+ * within ±MAX_NUMBER and joined text within MAX_TEXT_LENGTH characters, so
+ * no loop in a scenario can grow a value without bound.
  */
 export function evaluate(expression: Expression, scope: ExpressionScope): Value {
   switch (expression.kind) {
@@ -136,7 +149,7 @@ export function evaluate(expression: Expression, scope: ExpressionScope): Value 
     }
     case 'unary': {
       const arg = evaluate(expression.arg, scope);
-      return expression.op === 'not' ? !truthy(arg) : -toNumber(arg);
+      return expression.op === 'not' ? !truthy(arg) : bounded(-toNumber(arg));
     }
     case 'binary':
       return evaluateBinary(expression.op, expression.left, expression.right, scope);
@@ -162,16 +175,28 @@ function evaluateBinary(op: BinaryOp, leftExpr: Expression, rightExpr: Expressio
     case '>=':
       return compare(left, right) >= 0;
     case '+':
-      return typeof left === 'string' || typeof right === 'string' ? String(left) + String(right) : toNumber(left) + toNumber(right);
+      return typeof left === 'string' || typeof right === 'string' ? joinText(left, right) : bounded(toNumber(left) + toNumber(right));
     case '-':
-      return toNumber(left) - toNumber(right);
+      return bounded(toNumber(left) - toNumber(right));
     case '*':
-      return toNumber(left) * toNumber(right);
+      return bounded(toNumber(left) * toNumber(right));
     case '/': {
       const divisor = toNumber(right);
-      return divisor === 0 ? 0 : toNumber(left) / divisor;
+      return divisor === 0 ? 0 : bounded(toNumber(left) / divisor);
     }
   }
+}
+
+/** Joins two values as text, cut at MAX_TEXT_LENGTH before the join is built. */
+function joinText(left: Value, right: Value): string {
+  const a = String(left).slice(0, MAX_TEXT_LENGTH);
+  return a + String(right).slice(0, MAX_TEXT_LENGTH - a.length);
+}
+
+/** Keeps a number finite and within ±MAX_NUMBER. */
+function bounded(n: number): number {
+  if (Number.isNaN(n)) return 0;
+  return Math.max(-MAX_NUMBER, Math.min(MAX_NUMBER, n));
 }
 
 function compare(a: Value, b: Value): number {

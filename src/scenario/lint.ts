@@ -26,6 +26,16 @@ export interface CheckedScenario {
  * const { scenario, problems } = checkScenario('scenarios/x.yaml', text, catalogue);
  */
 export function checkScenario(file: string, text: string, catalogue: TechniqueCatalogue): CheckedScenario {
+  try {
+    return check(file, text, catalogue);
+  } catch (error) {
+    // A bug of ours must not stop a folder lint or blank a menu: it becomes this file's problem, with a position.
+    const message = `this file could not be checked (${(error as Error).message ?? String(error)}); please report it with the file`;
+    return { file, problems: [{ file, line: 1, column: 1, severity: 'error', rule: 'internal-error', message }] };
+  }
+}
+
+function check(file: string, text: string, catalogue: TechniqueCatalogue): CheckedScenario {
   const read = readSource(file, text);
   if (!read.source) return { file, problems: read.problems };
   const source = read.source;

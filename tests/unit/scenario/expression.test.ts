@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, parseExpression, type Expression } from '../../../src/scenario/index.ts';
+import { MAX_TEXT_LENGTH } from '../../../src/scenario/expression.ts';
 
 const parse = (text: string): Expression => {
   const r = parseExpression(text);
@@ -63,5 +64,24 @@ describe('expressions', () => {
     expect(parseExpression('process.exit(1)').ok).toBe(false);
     expect(run('__proto__', {})).toBe(false);
     expect(parseExpression('this').ok).toBe(false);
+  });
+
+  it('rejects a number too large to count exactly, such as 1e999', () => {
+    const r = parseExpression('score + 1e999');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatchObject({ message: expect.stringContaining('is too large'), offset: 8 });
+  });
+
+  it('keeps arithmetic finite however large it grows', () => {
+    expect(run('n * n', { n: 1e200 })).toBe(Number.MAX_SAFE_INTEGER);
+    expect(run('0 - n * n', { n: 1e200 })).toBe(-Number.MAX_SAFE_INTEGER);
+    expect(run('n / 3', { n: 9 })).toBe(3);
+  });
+
+  it('caps joined text, so a doubling loop cannot exhaust memory', () => {
+    let s: string = 'ab';
+    for (let i = 0; i < 40; i++) s = run('s + s', { s }) as string;
+    expect(s.length).toBe(MAX_TEXT_LENGTH);
+    expect(s.startsWith('abab')).toBe(true);
   });
 });
