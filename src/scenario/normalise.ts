@@ -51,6 +51,11 @@ export function normalise(
       error(path, 'expression-syntax', `cannot read expression "${text}": ${parsed.error.message}`, 'value', start() + parsed.error.offset);
       return undefined;
     }
+    const trap = notBeforeComparison(parsed.expression);
+    if (trap) {
+      problems.push(problemAt(source, path, 'warning', 'not-precedence',
+        `"not" applies only to the value right after it, so this compares (not ${trap.operand}) ${trap.op} …, which is almost never meant; write "not (${trap.operand} ${trap.op} …)"`, 'value', start() + Math.max(0, text.indexOf('not'))));
+    }
     for (const name of new Set(namesIn(parsed.expression))) {
       if (!known.has(name)) {
         const offset = new RegExp(`\\b${name}\\b`).exec(text)?.index ?? 0;
@@ -174,6 +179,21 @@ export function normalise(
       endings,
     },
   };
+}
+
+/**
+ * Finds `not x > 5`: `not` binds to `x` alone, so it reads as `(not x) > 5`,
+ * a comparison of true/false with a number that is always the same.
+ */
+function notBeforeComparison(expression: Expression): { operand: string; op: string } | undefined {
+  if (expression.kind === 'unary') return notBeforeComparison(expression.arg);
+  if (expression.kind !== 'binary') return undefined;
+  const comparison = ['==', '!=', '<', '<=', '>', '>=', '+', '-', '*', '/'].includes(expression.op);
+  const left = expression.left;
+  if (comparison && left.kind === 'unary' && left.op === 'not') {
+    return { operand: left.arg.kind === 'name' ? left.arg.name : left.arg.kind === 'literal' ? String(left.arg.value) : '…', op: expression.op };
+  }
+  return notBeforeComparison(expression.left) ?? notBeforeComparison(expression.right);
 }
 
 /** "; did you mean …?" for a misspelt id, or nothing. */
