@@ -5,6 +5,7 @@ import { SteppedClock, startConversation, type ConversationResult } from '../../
 import { checkScenario, offeredReplies, type CompiledScenario, type DialogueNode, type Reply } from '../../../src/scenario/index.ts';
 import { auditScenarios } from '../../../src/audit/index.ts';
 import { catalogue, compileFile, shippedScenarioFiles } from '../helpers.ts';
+import { fingerprint, normaliseWords, shingles } from './seed-shingles.ts';
 
 /** Plays a scenario choosing, at every decision, the offered reply a strategy prefers (ties: first offered). */
 function playStrategy(compiled: CompiledScenario, prefer: (a: Reply, b: Reply) => number): ConversationResult {
@@ -146,7 +147,7 @@ function dialogueLines(file: string): string[] {
   return lines;
 }
 
-const normalise = (text: string): string => text.toLowerCase().replace(/[’']/g, "'").replace(/[^a-z0-9' ]+/g, ' ').replace(/\s+/g, ' ').trim();
+const normalise = normaliseWords;
 
 describe('originality', () => {
   it('repeats no line of dialogue across scenarios', () => {
@@ -163,18 +164,22 @@ describe('originality', () => {
     expect(repeats).toEqual([]);
   });
 
-  const seeds = join('..', 'shared', 'seeds');
-  it.skipIf(!existsSync(seeds))('takes no run of 8 words from the seed texts', () => {
-    const shingles = (text: string): string[] => {
-      const words = normalise(text).split(' ').filter(Boolean);
-      return words.slice(0, Math.max(0, words.length - 7)).map((_, i) => words.slice(i, i + 8).join(' '));
-    };
-    const seedShingles = new Set(readdirSync(seeds).flatMap((f) => shingles(readFileSync(join(seeds, f), 'utf8'))));
+  // The fingerprints are committed, so this runs in every clone, with or without shared/ beside it.
+  const seedPrints = new Set(readFileSync('tests/fixtures/seeds/shingles.txt', 'utf8').split('\n').filter(Boolean));
+
+  it('takes no run of 8 words from the seed texts', () => {
+    expect(seedPrints.size).toBeGreaterThan(1000);
     const ours = [...files, 'scenarios/techniques.yaml', ...readdirSync('docs').filter((f) => f.endsWith('.md')).map((f) => join('docs', f))];
     const copied: string[] = [];
     for (const file of ours) {
-      for (const s of shingles(readFileSync(file, 'utf8'))) if (seedShingles.has(s)) copied.push(`${file}: "${s}"`);
+      for (const s of shingles(readFileSync(file, 'utf8'))) if (seedPrints.has(fingerprint(s))) copied.push(`${file}: "${s}"`);
     }
     expect(copied).toEqual([]);
+  });
+
+  const seeds = join('..', 'shared', 'seeds');
+  it.runIf(existsSync(seeds))('keeps the committed seed fingerprints in step with the seed texts (npx tsx scripts/seed-fingerprints.ts)', () => {
+    const fresh = new Set(readdirSync(seeds).flatMap((f) => shingles(readFileSync(join(seeds, f), 'utf8')).map(fingerprint)));
+    expect([...fresh].sort()).toEqual([...seedPrints].sort());
   });
 });
