@@ -1,5 +1,5 @@
 import { parseChoices, playChoices } from '../engine/index.ts';
-import type { CompiledScenario, TechniqueCatalogue } from '../scenario/index.ts';
+import type { CompiledScenario, Reply, TechniqueCatalogue } from '../scenario/index.ts';
 import { walkReplyRoutes } from './route-walk.ts';
 
 /** A route, as a trainer can replay it: `tactful play FILE --choose <choices>`. */
@@ -35,6 +35,12 @@ export interface RouteCheck {
  */
 export function checkRoutes(compiled: CompiledScenario, catalogue: TechniqueCatalogue, limit: number): RouteCheck {
   const check: RouteCheck = { routes: 0, complete: true, best: null, worst: null, bestClean: null, bestPoor: null, passingRoutes: 0 };
+  // Which replies are poor moves, worked out once rather than per route.
+  const poorReplies = new Set<Reply>();
+  for (const node of Object.values(compiled.scenario.nodes)) {
+    if (node.kind !== 'dialogue') continue;
+    for (const r of node.replies) if (r.critical || r.techniques.some((t) => catalogue.get(t)?.kind === 'poor')) poorReplies.add(r);
+  }
   check.complete = walkReplyRoutes(compiled, ({ choices, replies, ending, scores, passed }) => {
     check.routes++;
     if (passed) check.passingRoutes++;
@@ -50,7 +56,7 @@ export function checkRoutes(compiled: CompiledScenario, catalogue: TechniqueCata
     const summary = (): RouteSummary => ({ choices: choices.join(','), overall, passed, ending, poor: poor() });
     if (!check.best || overall > check.best.overall) check.best = summary();
     if (!check.worst || overall < check.worst.overall) check.worst = summary();
-    const isPoor = replies.some((r) => r.critical || r.techniques.some((t) => catalogue.get(t)?.kind === 'poor'));
+    const isPoor = replies.some((r) => poorReplies.has(r));
     if (!isPoor) {
       if (!check.bestClean || overall > check.bestClean.overall) check.bestClean = summary();
     } else if (!check.bestPoor || overall > check.bestPoor.overall) {

@@ -4,11 +4,11 @@ import {
   type CompiledScenario, type ConversationState, type Decision, type DialogueNode, type Reply,
 } from '../scenario/index.ts';
 
-/** A finished route as the fast walk scores it. */
+/** A finished route as the fast walk scores it. Its lists are the walk's own: copy them to keep them. */
 export interface WalkedRoute {
   /** 1-based offered reply numbers in file order: a `--choose` list. */
-  choices: number[];
-  replies: Reply[];
+  choices: readonly number[];
+  replies: readonly Reply[];
   ending: string;
   scores: Scores;
   passed: boolean;
@@ -60,7 +60,7 @@ export function walkReplyRoutes(compiled: CompiledScenario, onRoute: (route: Wal
       const { scores, passed } = scoreConversation({
         scenario, dimensionRanges: compiled.analysis.dimensionRanges, decisions, outcome: ending.outcome, mood: state.mood,
       });
-      onRoute({ choices: [...choices], replies: [...replies], ending: id, scores, passed });
+      onRoute({ choices, replies, ending: id, scores, passed });
       return;
     }
     const node = scenario.nodes[id] as DialogueNode;
