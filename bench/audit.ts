@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { auditScenario, DEFAULT_THRESHOLDS } from '../src/audit/index.ts';
 import { buildCatalogue, loadScenario, type CompiledScenario } from '../src/scenario/index.ts';
 
-export async function runAuditBench(): Promise<string> {
+export function runAuditBench(): string {
   const dir = 'scenarios';
   const { catalogue } = buildCatalogue(readFileSync(join(dir, 'techniques.yaml'), 'utf8'));
   const files = readdirSync(dir).filter((f) => f.endsWith('.yaml') && f !== 'techniques.yaml').sort();

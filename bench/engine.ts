@@ -11,7 +11,7 @@ import { runInNewContext } from 'node:vm';
 import os from 'node:os';
 import { createActor } from 'xstate';
 import {
-  buildCatalogue, checkScenario, compileMachine, loadScenario, offeredReplies, scenarioSchema,
+  buildCatalogue, compileMachine, loadScenario, offeredReplies, scenarioSchema,
   type CompiledScenario, type DialogueNode,
 } from '../src/scenario/index.ts';
 import { readSource } from '../src/scenario/source.ts';
@@ -366,7 +366,7 @@ export function engineMarkdown(
 }
 
 /** Runs the whole engine benchmark; returns the markdown section and the raw figures. */
-export async function runEngineBench(options: EngineBenchOptions = {}): Promise<{ markdown: string; results: SizeResult[] }> {
+export function runEngineBench(options: EngineBenchOptions = {}): { markdown: string; results: SizeResult[] } {
   const sizes = options.sizes ?? [500, 5000, 20000];
   const log = options.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const gc = exposeGc();
@@ -397,6 +397,6 @@ export async function runEngineBench(options: EngineBenchOptions = {}): Promise<
 // `tsx bench/engine.ts [sizes…]` runs the engine part alone (no docs update).
 if (import.meta.url === `file://${process.argv[1]}`) {
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-  const { markdown } = await runEngineBench(sizes.length > 0 ? { sizes } : {});
+  const { markdown } = runEngineBench(sizes.length > 0 ? { sizes } : {});
   process.stdout.write(markdown);
 }

@@ -64,7 +64,7 @@ async function loadUntilMark(page: Page, url: string, mark: string): Promise<{ m
   page.on('response', onResponse);
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(`performance.getEntriesByName(${JSON.stringify(mark)}).length > 0`, undefined, { timeout: 60_000, polling: 10 });
-  const ms = (await page.evaluate(`performance.getEntriesByName(${JSON.stringify(mark)})[0].startTime`)) as number;
+  const ms = await page.evaluate<number>(`performance.getEntriesByName(${JSON.stringify(mark)})[0].startTime`);
   page.off('response', onResponse);
   return { ms, scripts };
 }
@@ -72,11 +72,11 @@ async function loadUntilMark(page: Page, url: string, mark: string): Promise<{ m
 /** Frame intervals (ms) over `seconds`, measured with requestAnimationFrame inside the page. */
 async function frameTimes(page: Page, seconds: number): Promise<number[]> {
   // A string, not a function: keeps the bundler's helpers out of the page.
-  return (await page.evaluate(`new Promise((resolve) => {
+  return await page.evaluate<number[]>(`new Promise((resolve) => {
     const out = []; let last = performance.now(); const end = last + ${seconds * 1000};
     function tick(t) { out.push(t - last); last = t; if (t < end) requestAnimationFrame(tick); else resolve(out); }
     requestAnimationFrame(tick);
-  })`)) as number[];
+  })`);
 }
 
 interface Measured {

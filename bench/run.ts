@@ -36,10 +36,10 @@ export function replaceSection(markdown: string, title: string, section: string)
 }
 
 const started = performance.now();
-const engine = await runEngineBench(sizes ? { sizes } : {});
+const engine = runEngineBench(sizes ? { sizes } : {});
 process.stdout.write(`${engine.markdown}\n`);
 
-const audit = await runAuditBench();
+const audit = runAuditBench();
 process.stdout.write(`\n${audit}\n`);
 
 let game: string | null = null;

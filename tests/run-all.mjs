@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs every test runner the project has — type check, Vitest, Playwright —
+// Runs every test runner the project has — type check, lint, Vitest, Playwright —
 // and ends with one line of totals: "N passed, N failed".
 // Each runner still prints its own report; this script only adds them up.
 import { spawnSync } from 'node:child_process';
@@ -24,7 +24,11 @@ function run(title, command, args, env = {}) {
 if (run('Type check (tsc --noEmit)', bin('tsc'), ['--noEmit']) === 0) passed++;
 else failed++;
 
-// 2. Unit, scenario, CLI, model-based and property tests.
+// 2. Lint (ESLint with type information, eslint.config.js) counts as one test.
+if (run('Lint (eslint .)', bin('eslint'), ['.']) === 0) passed++;
+else failed++;
+
+// 3. Unit, scenario, CLI, model-based and property tests.
 const vitestJson = join(out, 'vitest.json');
 const vitestStatus = run('Vitest', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
 if (existsSync(vitestJson)) {
@@ -34,7 +38,7 @@ if (existsSync(vitestJson)) {
   if (vitestStatus !== 0 && report.numFailedTests === 0) broken = true;
 } else broken = true;
 
-// 3. End-to-end tests in Chromium.
+// 4. End-to-end tests in Chromium.
 if (existsSync('playwright.config.ts')) {
   const pwJson = join(out, 'playwright.json');
   const pwStatus = run('Playwright', bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { scenarioJsonSchema, type GraphFormat, type TimerSetting } from '../scenario/index.ts';
+import { scenarioJsonSchema, type TimerSetting } from '../scenario/index.ts';
 import { UsageError } from './files.ts';
 import { auditCommand } from './audit-command.ts';
 import { graphCommand } from './graph-command.ts';
@@ -82,7 +82,7 @@ async function dispatch(argv: readonly string[], out: Output): Promise<number> {
       const { values, positionals } = parseArgs({ args: [...rest], options: { format: { type: 'string' } }, allowPositionals: true, strict: true });
       const format = values.format ?? 'mermaid';
       if (format !== 'mermaid' && format !== 'dot') throw new UsageError(`--format must be mermaid or dot, not "${format}"`);
-      return graphCommand(single(positionals, 'graph'), format as GraphFormat, out);
+      return graphCommand(single(positionals, 'graph'), format, out);
     }
     case 'audit': {
       const { values, positionals } = parseArgs({

@@ -1,5 +1,5 @@
 import { initialTransition, transition } from 'xstate';
-import type { CompiledScenario, ConversationContext, Outcome } from '../scenario/index.ts';
+import type { CompiledScenario, Outcome } from '../scenario/index.ts';
 import { resultOf, type ConversationResult } from './result.ts';
 
 /** What `tactful paths` reports for one ending. */
@@ -57,7 +57,7 @@ export function walkRoutes(compiled: CompiledScenario, onRoute: (route: Route) =
       complete = false;
       return;
     }
-    const context = snapshot.context as ConversationContext;
+    const context = snapshot.context;
     if (snapshot.status === 'done') {
       total++;
       onRoute({ choices: [...choices], result: resultOf(compiled, context) });
@@ -65,7 +65,7 @@ export function walkRoutes(compiled: CompiledScenario, onRoute: (route: Route) =
     }
     const next = (event: Parameters<typeof transition<typeof machine>>[2], label: string): void => {
       const [after] = transition(machine, snapshot, event);
-      const landed = (after.context as ConversationContext).path.slice(context.path.length);
+      const landed = after.context.path.slice(context.path.length);
       if (landed.some((id) => visited.has(id))) return;
       // One shared set, undone on the way back: copying it per step cost more than the walk.
       const added = landed.filter((id) => !visited.has(id));
@@ -80,7 +80,7 @@ export function walkRoutes(compiled: CompiledScenario, onRoute: (route: Route) =
   };
 
   const [start] = initialTransition(machine, { timers: 'standard' });
-  visit(start, new Set((start.context as ConversationContext).path), []);
+  visit(start, new Set(start.context.path), []);
   return complete;
 }
 

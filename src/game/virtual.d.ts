@@ -1,5 +1,4 @@
 declare module 'virtual:tactful/menu' {
-  import type { MenuEntry } from './content/menu-index.ts';
-  const entries: MenuEntry[];
+  const entries: import('./content/menu-index.ts').MenuEntry[];
   export default entries;
 }

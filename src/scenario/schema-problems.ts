@@ -95,6 +95,8 @@ function kindOf(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
   if (typeof value === 'string') return `text "${value}"`;
+  // What is left is a parsed YAML scalar (number, boolean, nothing): never an object, so never "[object Object]".
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   return `${typeof value} ${String(value)}`;
 }
 

@@ -231,7 +231,7 @@ export async function storedPlays(page: Page): Promise<StoredPlay[]> {
     () =>
       new Promise((resolve, reject) => {
         const open = indexedDB.open('tactful');
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
         open.onsuccess = () => {
           const db = open.result;
           const get = db.transaction('plays').objectStore('plays').getAll();
@@ -239,7 +239,7 @@ export async function storedPlays(page: Page): Promise<StoredPlay[]> {
             db.close();
             resolve(get.result);
           };
-          get.onerror = () => reject(get.error);
+          get.onerror = () => reject(get.error ?? new Error('reading the plays failed'));
         };
       }),
   );

@@ -91,7 +91,7 @@ test('a damaged or old history store is reset with a notice, never a crash', asy
             open.result.close();
             resolve();
           };
-          open.onerror = () => reject(open.error);
+          open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
         };
         del.onblocked = () => resolve();
       }),
@@ -112,7 +112,7 @@ test('a damaged or old history store is reset with a notice, never a crash', asy
             open.result.close();
             resolve();
           };
-          tx.onerror = () => reject(tx.error);
+          tx.onerror = () => reject(tx.error ?? new Error('writing the record failed'));
         };
       }),
   );

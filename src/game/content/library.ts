@@ -11,7 +11,7 @@ export const engine = { startConversation, SteppedClock, decisionTact, decisionS
  * loader. This module (with the YAML parser, the schema and the engine) is
  * its own chunk: the menu never waits for it.
  */
-const files = import.meta.glob('/scenarios/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const files = import.meta.glob<string>('/scenarios/*.yaml', { query: '?raw', import: 'default', eager: true });
 
 /** One scenario file, loaded. `compiled` is missing when it has errors. */
 export interface LibraryScenario {

@@ -51,7 +51,7 @@ export class BriefingScene extends Phaser.Scene {
 
     const faceSlot = h('div', { class: 'slot briefing-face', 'aria-hidden': 'true' });
     const startMood = scenario.customer.mood;
-    const timerSelect = h('select', { class: 'select', id: 'timer-setting' }) as HTMLSelectElement;
+    const timerSelect = h('select', { class: 'select', id: 'timer-setting' });
     for (const value of ['standard', '1.5x', '2x', 'off'] as TimerSetting[]) {
       timerSelect.appendChild(h('option', { value, selected: settings().timers === value }, TIMER_LABELS[value]));
     }

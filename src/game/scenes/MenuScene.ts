@@ -51,7 +51,7 @@ export class MenuScene extends Phaser.Scene {
     const counts = new Map<string, number>();
     for (const tag of entries.flatMap((e) => e.tags)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
     const tags = [...counts.keys()].sort();
-    const select = h('select', { class: 'select', id: 'tag-filter' }, h('option', { value: '' }, `All tags (${entries.length} scenarios)`)) as HTMLSelectElement;
+    const select = h('select', { class: 'select', id: 'tag-filter' }, h('option', { value: '' }, `All tags (${entries.length} scenarios)`));
     for (const tag of tags) select.appendChild(h('option', { value: tag }, `${tag} (${counts.get(tag)})`));
     const applyFilter = (tag: string | null): void => {
       this.filter = tag;
@@ -171,12 +171,12 @@ function settingsPanel(): HTMLElement {
   }
   timers.append(segmented, h('p', { class: 'hint' }, 'More time helps if you read slowly or use a screen reader. With the timer off, speed is not scored.'));
 
-  const volume = h('input', { type: 'range', id: 'volume', min: 0, max: 100, step: 5, value: Math.round(current.volume * 100) }) as HTMLInputElement;
+  const volume = h('input', { type: 'range', id: 'volume', min: 0, max: 100, step: 5, value: Math.round(current.volume * 100) });
   volume.addEventListener('input', () => updateSettings({ volume: Number(volume.value) / 100 }));
   volume.addEventListener('change', () => sounds().play('click'));
-  const mute = h('input', { type: 'checkbox', checked: current.muted }) as HTMLInputElement;
+  const mute = h('input', { type: 'checkbox', checked: current.muted });
   mute.addEventListener('change', () => updateSettings({ muted: mute.checked }));
-  const motion = h('input', { type: 'checkbox', checked: current.reducedMotion }) as HTMLInputElement;
+  const motion = h('input', { type: 'checkbox', checked: current.reducedMotion });
   motion.addEventListener('change', () => updateSettings({ reducedMotion: motion.checked }));
   const stop = onSettingsChange((now) => {
     if (!mute.isConnected) return stop();

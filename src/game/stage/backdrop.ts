@@ -75,6 +75,7 @@ export function drawBackdrop(quiet: boolean): void {
   svg.setAttribute('aria-hidden', 'true');
   svg.setAttribute('focusable', 'false');
   // Our own markup built from numbers above; no scenario text ever goes in here.
+  // eslint-disable-next-line no-restricted-properties -- shapes built from numbers and palette constants only
   svg.innerHTML = parts.join('');
   el.replaceChildren(svg);
 }

@@ -13,7 +13,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Att
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value === undefined || value === null || value === false) continue;
-    if (typeof value === 'function') el.addEventListener(name.replace(/^on/, ''), value as EventListener);
+    if (typeof value === 'function') el.addEventListener(name.replace(/^on/, ''), value);
     else if (value === true) el.setAttribute(name, '');
     else el.setAttribute(name, String(value));
   }

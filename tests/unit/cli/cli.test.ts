@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { AuditReport } from '../../../src/audit/index.ts';
 import { runCli } from '../../../src/cli/run.ts';
 import { SteppedClock, startConversation } from '../../../src/engine/index.ts';
 import { compileYaml } from '../helpers.ts';
@@ -84,10 +85,10 @@ describe('tactful play', () => {
   });
 
   it('says the reply numbers are in file order unless --shuffle is given', async () => {
-    const plain = JSON.parse((await tactful('play', 'docs/examples/cracked-blender.yaml', '--choose', '1,1', '--json')).stdout);
+    const plain = JSON.parse((await tactful('play', 'docs/examples/cracked-blender.yaml', '--choose', '1,1', '--json')).stdout) as { shuffle?: number };
     expect(plain).toMatchObject({ order: 'file' });
     expect(plain.shuffle).toBeUndefined();
-    const shuffled = JSON.parse((await tactful('play', 'docs/examples/cracked-blender.yaml', '--choose', '1,1', '--shuffle', '1', '--json')).stdout);
+    const shuffled = JSON.parse((await tactful('play', 'docs/examples/cracked-blender.yaml', '--choose', '1,1', '--shuffle', '1', '--json')).stdout) as { shuffle?: number };
     expect(shuffled).toMatchObject({ order: 'shuffled', shuffle: 1 });
   });
 
@@ -119,13 +120,13 @@ describe('tactful play', () => {
 
   it('does not score speed with --no-timers', async () => {
     const r = await tactful('play', 'docs/examples/cracked-blender.yaml', '--choose', '1@30,1', '--no-timers', '--json');
-    expect(JSON.parse(r.stdout).scores.speed).toBeNull();
+    expect((JSON.parse(r.stdout) as { scores: { speed: number | null } }).scores.speed).toBeNull();
   });
 
   it('counts N@S as a timeout when S reaches the time limit', async () => {
     const r = await tactful('play', 'docs/examples/cracked-blender.yaml', '--choose', '1@15,1,1,1', '--json');
     expect(r.code).toBe(0);
-    const json = JSON.parse(r.stdout);
+    const json = JSON.parse(r.stdout) as { path: string[]; decisions: unknown[] };
     expect(json.path.slice(0, 2)).toEqual(['opening', 'still-waiting']);
     expect(json.decisions[0]).toMatchObject({ node: 'opening', reply: null, timeout: true, ms: 15000 });
   });
@@ -226,7 +227,7 @@ describe('tactful audit', () => {
 
   it('prints the whole report as JSON with --json', async () => {
     const r = await tactful('audit', 'tests/fixtures/audit', '--json');
-    const json = JSON.parse(r.stdout);
+    const json = JSON.parse(r.stdout) as AuditReport;
     expect(json.scenarios.map((s: { scenario: string }) => s.scenario)).toEqual(['honest-refund', 'best-always-first', 'give-in-pays']);
     expect(json.findings.length).toBeGreaterThan(0);
     expect(json.library.strategies.map((s: { strategy: string }) => s.strategy)).toEqual(['first', 'last', 'longest', 'shortest', 'question', 'apology', 'empathy', 'most-mood']);
@@ -234,7 +235,7 @@ describe('tactful audit', () => {
 
   it('takes thresholds by name, and rejects unknown or out-of-range ones (exit 2)', async () => {
     const loose = await tactful('audit', 'tests/fixtures/audit/findings/best-always-first.yaml', '--threshold', 'length-bias=1', '--json');
-    expect(JSON.parse(loose.stdout).findings.some((f: { kind: string }) => f.kind === 'length-bias')).toBe(false);
+    expect((JSON.parse(loose.stdout) as AuditReport).findings.some((f: { kind: string }) => f.kind === 'length-bias')).toBe(false);
     expect((await tactful('audit', 'tests/fixtures/audit', '--threshold', 'speed=3')).code).toBe(2);
     const bad = await tactful('audit', 'tests/fixtures/audit', '--threshold', 'naive-pass=2');
     expect(bad.code).toBe(2);
@@ -253,7 +254,7 @@ describe('the installed command', () => {
   it('runs through npx-style bin/tactful.mjs with no build step', () => {
     const r = spawnSync(process.execPath, ['bin/tactful.mjs', 'play', 'docs/examples/cracked-blender.yaml', '--choose', '1,1', '--json'], { encoding: 'utf8' });
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout).scores.overall).toBe(88);
+    expect((JSON.parse(r.stdout) as { scores: { overall: number } }).scores.overall).toBe(88);
   });
 
   it('shows a trainer message, never a stack trace, for a broken file', () => {

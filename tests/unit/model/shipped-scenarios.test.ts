@@ -25,19 +25,21 @@ describe.each(shippedScenarioFiles())('%s (model-based, xstate/graph)', (file) =
 
   it('reaches every ending', () => {
     const paths = getShortestPaths(compiled.machine, options);
-    const reached = new Set(paths.filter((p) => p.state.status === 'done').map((p) => (p.state.context as ConversationContext).ending));
+    const reached = new Set(paths.filter((p) => p.state.status === 'done').map((p) => p.state.context.ending));
     expect([...reached].sort()).toEqual(Object.keys(compiled.scenario.endings).sort());
   });
 
   it('has no trap: from every reachable state an ending can still be reached', () => {
     const adjacency = getAdjacencyMap(compiled.machine, options);
-    const canFinish = new Set(Object.entries(adjacency).filter(([, v]) => v.state.status === 'done').map(([k]) => k));
+    // Its keys are branded strings, which Object.entries can't see through (it would type the values any).
+    const states = Object.entries(adjacency) as [string, (typeof adjacency)[keyof typeof adjacency]][];
+    const canFinish = new Set(states.filter(([, v]) => v.state.status === 'done').map(([k]) => k));
     let grew = true;
     while (grew) {
       grew = false;
-      for (const [key, value] of Object.entries(adjacency)) {
+      for (const [key, value] of states) {
         if (canFinish.has(key)) continue;
-        if (Object.values(value.transitions).some((t) => canFinish.has(serializeState((t as { state: never }).state)))) {
+        if (Object.values(value.transitions).some((t) => canFinish.has(serializeState(t.state)))) {
           canFinish.add(key);
           grew = true;
         }
@@ -51,7 +53,7 @@ describe.each(shippedScenarioFiles())('%s (model-based, xstate/graph)', (file) =
     const paths = getShortestPaths(compiled.machine, options).filter((p) => p.state.status === 'done');
     expect(paths.length).toBeGreaterThan(0);
     for (const path of paths) {
-      const result = resultOf(compiled, path.state.context as ConversationContext);
+      const result = resultOf(compiled, path.state.context);
       for (const [name, value] of Object.entries(result.scores)) {
         if (value === null) continue;
         expect(value, `${name} on ${path.steps.map((s) => JSON.stringify(s.event)).join(' ')}`).toBeGreaterThanOrEqual(0);

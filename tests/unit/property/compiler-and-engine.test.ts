@@ -12,7 +12,7 @@ describe('random valid scenarios', () => {
         const { compiled, problems } = loadScenario('random.yaml', yaml, catalogue);
         expect(compiled, problems.map(formatProblem).join('\n')).toBeDefined();
         const clock = new SteppedClock();
-        const talk = startConversation(compiled!, { clock, timers: timers as 'standard' | '2x' | 'off' });
+        const talk = startConversation(compiled!, { clock, timers });
         for (const pick of picks) {
           if (talk.ended) break;
           const view = talk.view();

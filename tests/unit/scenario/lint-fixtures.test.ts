@@ -7,7 +7,7 @@ import { catalogue } from '../helpers.ts';
  * Every broken scenario under tests/fixtures/lint/ with the problems it must
  * produce ("severity rule line:col"), one fixture per rule.
  */
-const expected: Record<string, string[]> = JSON.parse(readFileSync('tests/fixtures/lint/expected.json', 'utf8'));
+const expected = JSON.parse(readFileSync('tests/fixtures/lint/expected.json', 'utf8')) as Record<string, string[]>;
 
 const lint = (path: string, text = readFileSync(`tests/fixtures/lint/${path}`, 'utf8')) =>
   checkScenario(path, text, catalogue).problems.map((p) => `${p.severity} ${p.rule} ${p.line}:${p.column}`);

@@ -4,7 +4,7 @@ import { scenarioJsonSchema } from '../../../src/scenario/index.ts';
 
 describe('schema/scenario.schema.json', () => {
   it('matches the zod schema (run "npm run schema" when this fails)', () => {
-    const committed = JSON.parse(readFileSync('schema/scenario.schema.json', 'utf8'));
+    const committed: unknown = JSON.parse(readFileSync('schema/scenario.schema.json', 'utf8'));
     expect(committed).toEqual(scenarioJsonSchema());
   });
 
