@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { scenarioJsonSchema, type TimerSetting } from '../scenario/index.ts';
+import { isTimerSetting, scenarioJsonSchema, type TimerSetting } from '../scenario/index.ts';
 import { UsageError } from './files.ts';
 import { auditCommand } from './audit-command.ts';
 import { graphCommand } from './graph-command.ts';
@@ -116,6 +116,6 @@ function parseSeed(value: string): number {
 
 function parseTimers(value: string | undefined): TimerSetting {
   if (value === undefined) return 'standard';
-  if (value === 'standard' || value === '1.5x' || value === '2x' || value === 'off') return value;
+  if (isTimerSetting(value)) return value;
   throw new UsageError(`--timers must be standard, 1.5x, 2x or off, not "${value}"`);
 }

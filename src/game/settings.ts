@@ -1,4 +1,4 @@
-import type { TimerSetting } from '../scenario/index.ts';
+import { isTimerSetting, type TimerSetting } from '../scenario/timer-setting.ts';
 
 /** The player's settings, remembered across visits in localStorage. */
 export interface Settings {
@@ -12,7 +12,6 @@ export interface Settings {
 }
 
 const KEY = 'tactful.settings.v1';
-const TIMERS: readonly TimerSetting[] = ['standard', '1.5x', '2x', 'off'];
 
 /** Labels for the timer setting, as the menu and briefing show them. */
 export const TIMER_LABELS: Record<TimerSetting, string> = {
@@ -37,7 +36,7 @@ function read(): Settings {
     const raw = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<Settings> | null;
     if (!raw || typeof raw !== 'object') return base;
     return {
-      timers: TIMERS.includes(raw.timers as TimerSetting) ? (raw.timers as TimerSetting) : base.timers,
+      timers: isTimerSetting(raw.timers) ? raw.timers : base.timers,
       volume: typeof raw.volume === 'number' && raw.volume >= 0 && raw.volume <= 1 ? raw.volume : base.volume,
       muted: typeof raw.muted === 'boolean' ? raw.muted : base.muted,
       reducedMotion: typeof raw.reducedMotion === 'boolean' ? raw.reducedMotion : base.reducedMotion,

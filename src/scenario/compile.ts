@@ -5,11 +5,11 @@ import type { Analysis } from './analysis.ts';
 import type { DialogueNode, Effect, Reply, Scenario } from './model.ts';
 import { readingAllowanceMs } from './reading-time.ts';
 import { shownOrder } from './reply-order.ts';
+import type { TimerSetting } from './timer-setting.ts';
+
+export { TIMER_SETTINGS, isTimerSetting, type TimerSetting } from './timer-setting.ts';
 import { applyEffect, offeredReplies, scopeOf } from './semantics.ts';
 import type { ConversationContext, Decision } from './transcript.ts';
-
-/** How long the reply timers run: the scenario's limits, 1.5×, 2×, or no timers. */
-export type TimerSetting = 'standard' | '1.5x' | '2x' | 'off';
 
 /** The multiplier a timer setting applies to time limits (null = off). */
 export function timerScale(setting: TimerSetting): number | null {

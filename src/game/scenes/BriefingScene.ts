@@ -1,5 +1,5 @@
 import Phaser from 'phaser';
-import type { TimerSetting } from '../../scenario/index.ts';
+import { TIMER_SETTINGS, type TimerSetting } from '../../scenario/timer-setting.ts';
 import { addNotice, playHistory, setAddress } from '../app.ts';
 import { sounds } from '../audio.ts';
 import { loadLibrary } from '../content/index.ts';
@@ -52,7 +52,7 @@ export class BriefingScene extends Phaser.Scene {
     const faceSlot = h('div', { class: 'slot briefing-face', 'aria-hidden': 'true' });
     const startMood = scenario.customer.mood;
     const timerSelect = h('select', { class: 'select', id: 'timer-setting' });
-    for (const value of ['standard', '1.5x', '2x', 'off'] as TimerSetting[]) {
+    for (const value of TIMER_SETTINGS) {
       timerSelect.appendChild(h('option', { value, selected: settings().timers === value }, TIMER_LABELS[value]));
     }
     timerSelect.addEventListener('change', () => updateSettings({ timers: timerSelect.value as TimerSetting }));

@@ -1,5 +1,5 @@
 import Phaser from 'phaser';
-import type { TimerSetting } from '../../scenario/index.ts';
+import { TIMER_SETTINGS } from '../../scenario/timer-setting.ts';
 import type { ScenarioHistory } from '../../report/history.ts';
 import { playHistory, setAddress, takeNotices } from '../app.ts';
 import { sounds } from '../audio.ts';
@@ -164,7 +164,7 @@ function settingsPanel(): HTMLElement {
   const current = settings();
   const timers = h('fieldset', {}, h('legend', {}, 'Reply timer'));
   const segmented = h('div', { class: 'segmented' });
-  for (const value of ['standard', '1.5x', '2x', 'off'] as TimerSetting[]) {
+  for (const value of TIMER_SETTINGS) {
     const label = value === 'off' ? 'Off' : TIMER_LABELS[value];
     const input = h('input', { type: 'radio', name: 'timers', value, checked: current.timers === value, onchange: () => { updateSettings({ timers: value }); sounds().play('click'); } });
     segmented.appendChild(h('label', {}, input, label));
