@@ -1,6 +1,6 @@
 import type { ConversationResult } from '../engine/index.ts';
-import { bestOfferedReply, criticalMistakes, decisionTact, wasBestReply } from '../engine/index.ts';
-import type { CompiledScenario, DialogueNode, TechniqueCatalogue } from '../scenario/index.ts';
+import { debriefOf } from '../engine/index.ts';
+import type { CompiledScenario, TechniqueCatalogue } from '../scenario/index.ts';
 
 /**
  * The debrief as plain text for the terminal: ending, outcome, scores with
@@ -11,8 +11,9 @@ export function debriefText(compiled: CompiledScenario, result: ConversationResu
   const ending = scenario.endings[result.ending]!;
   const lines: string[] = [];
   lines.push('', `── Debrief: ${scenario.title} ──`);
+  const debrief = debriefOf(compiled, result, catalogue);
   // A critical mistake is named before anything else: it decides the verdict.
-  for (const mistake of criticalMistakes(compiled, result, catalogue)) {
+  for (const mistake of debrief.critical) {
     lines.push(`CRITICAL MISTAKE (this play cannot pass): you said “${mistake.say}”${mistake.techniques.length > 0 ? ` (${mistake.techniques.join(', ')})` : ''}`, `   Why: ${mistake.why}`, '');
   }
   if (ending.customer) lines.push(`${scenario.customer.name}: “${ending.customer}”`);
@@ -26,22 +27,17 @@ export function debriefText(compiled: CompiledScenario, result: ConversationResu
     `Overall ${s.overall} — ${result.passed ? 'PASSED' : 'NOT PASSED'} (pass mark ${result.passMark}${result.criticalMistakes.length > 0 ? '; a critical mistake fails the play' : ''})`,
   );
   if (result.decisions.length > 0) lines.push('', 'Your decisions:');
-  result.decisions.forEach((d, i) => {
-    const node = scenario.nodes[d.node] as DialogueNode;
-    lines.push('', `${i + 1}. ${scenario.customer.name}: “${node.customer}”`);
+  debrief.decisions.forEach((d, i) => {
+    lines.push('', `${i + 1}. ${scenario.customer.name}: “${d.customer}”`);
     if (d.timedOut) {
       lines.push('   You let the time run out (tact 0, speed 0).');
     } else {
-      const chosen = node.replies[d.replyIndex! - 1]!;
-      lines.push(`   You said: “${chosen.say}” (${(d.ms / 1000).toFixed(1)} s, tact score ${Math.round(decisionTact(d) * 100)})`);
-      if (chosen.techniques.length > 0) {
-        lines.push(`   Techniques: ${chosen.techniques.map((t) => `${catalogue.get(t)?.label ?? t}${catalogue.get(t)?.kind === 'poor' ? ' (poor)' : ''}`).join(', ')}`);
-      }
-      if (chosen.critical) lines.push('   Critical mistake: this reply alone fails the play.');
-      if (chosen.feedback) lines.push(`   Coaching: ${chosen.feedback}`);
+      lines.push(`   You said: “${d.said}” (${(d.ms / 1000).toFixed(1)} s, tact score ${d.tact})`);
+      if (d.techniques.length > 0) lines.push(`   Techniques: ${d.techniques.map((t) => `${t.label}${t.kind === 'poor' ? ' (poor)' : ''}`).join(', ')}`);
+      if (d.critical) lines.push('   Critical mistake: this reply alone fails the play.');
+      if (d.feedback) lines.push(`   Coaching: ${d.feedback}`);
     }
-    const best = bestOfferedReply(node, d);
-    if (best && !wasBestReply(node, d)) lines.push(`   Best reply offered: “${best.say}”`);
+    if (d.best) lines.push(`   Best reply offered: “${d.best.say}”`);
   });
   return lines.join('\n');
 }

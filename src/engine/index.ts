@@ -12,3 +12,4 @@ export * from './choose.ts';
 export * from './paths.ts';
 export * from './best-reply.ts';
 export * from './critical.ts';
+export * from './debrief.ts';

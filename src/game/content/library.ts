@@ -1,10 +1,10 @@
 import { buildCatalogue, loadScenario, formatProblem, type CompiledScenario, type Problem, type TechniqueCatalogue } from '../../scenario/index.ts';
-import { decisionSpeed, decisionTact, SteppedClock, startConversation } from '../../engine/index.ts';
+import { debriefOf, decisionSpeed, decisionTact, SteppedClock, startConversation } from '../../engine/index.ts';
 import { menuEntryFor, type MenuEntry } from './menu-index.ts';
 import menuEntries from 'virtual:tactful/menu';
 
 /** The engine, handed to the scenes through this chunk so the menu never downloads it. */
-export const engine = { startConversation, SteppedClock, decisionTact, decisionSpeed };
+export const engine = { startConversation, SteppedClock, decisionTact, decisionSpeed, debriefOf };
 
 /**
  * Every scenario, bundled at build time and compiled with the engine's

@@ -1,8 +1,8 @@
 import Phaser from 'phaser';
-import type { CompiledScenario, Decision, DialogueNode, Outcome, TechniqueCatalogue } from '../../scenario/index.ts';
+import type { CompiledScenario, Outcome } from '../../scenario/index.ts';
 import type { ConversationResult } from '../../engine/index.ts';
-import { bestOfferedReply, wasBestReply } from '../../engine/best-reply.ts';
-import { criticalMistakes } from '../../engine/critical.ts';
+import type { CriticalMistake } from '../../engine/critical.ts';
+import type { DecisionDebrief } from '../../engine/debrief.ts';
 import { emotionForMood } from '../../engine/emotion.ts';
 import { playHistory, setAddress } from '../app.ts';
 import { sounds } from '../audio.ts';
@@ -54,6 +54,8 @@ export class DebriefScene extends Phaser.Scene {
     const emotion = ending.emotion ?? emotionForMood(result.mood);
     const faceImg = h('img', { class: `ending-face ${result.satisfied ? 'good' : 'bad'}`, alt: '', src: faceDataUrl(scenario.customer.avatar, emotion) });
     const historyLine = h('p', { class: 'hint', 'data-testid': 'attempts' });
+    // The same debrief the terminal prints: which reply was best, the coaching, the critical mistakes.
+    const debrief = lib.engine.debriefOf(compiled, result, lib.catalogue);
 
     const main = h(
       'main',
@@ -62,7 +64,7 @@ export class DebriefScene extends Phaser.Scene {
         'div',
         { class: 'wrap debrief' },
         h('div', {}, h('p', { class: 'eyebrow' }, 'Debrief'), h('h1', {}, scenario.title)),
-        criticalPanel(compiled, result, lib.catalogue),
+        criticalPanel(debrief.critical),
         h(
           'div',
           { class: 'debrief-top' },
@@ -91,7 +93,7 @@ export class DebriefScene extends Phaser.Scene {
           { 'aria-labelledby': 'choices-title', class: 'debrief' },
           h('h2', { id: 'choices-title' }, 'Your choices'),
           result.decisions.length
-            ? h('ol', { class: 'decisions' }, ...result.decisions.map((d, i) => decisionItem(compiled, lib.catalogue, d, i)))
+            ? h('ol', { class: 'decisions' }, ...debrief.decisions.map((d, i) => decisionItem(scenario.customer.name, d, i)))
             : h('p', {}, 'This conversation ended before you had to choose a reply.'),
         ),
         h(
@@ -165,8 +167,7 @@ function scoresPanel(compiled: CompiledScenario, result: ConversationResult, tim
  * Critical mistakes come first on the debrief: they decide the verdict
  * whatever the scores say, so the trainee reads why before anything else.
  */
-function criticalPanel(compiled: CompiledScenario, result: ConversationResult, catalogue: TechniqueCatalogue): HTMLElement | null {
-  const mistakes = criticalMistakes(compiled, result, catalogue);
+function criticalPanel(mistakes: readonly CriticalMistake[]): HTMLElement | null {
   if (mistakes.length === 0) return null;
   return h(
     'section',
@@ -187,14 +188,9 @@ function criticalPanel(compiled: CompiledScenario, result: ConversationResult, c
   );
 }
 
-function decisionItem(compiled: CompiledScenario, catalogue: TechniqueCatalogue, d: Decision, i: number): HTMLElement {
-  const node = compiled.scenario.nodes[d.node] as DialogueNode;
-  const name = compiled.scenario.customer.name;
-  const chosen = d.replyIndex !== null ? node.replies[d.replyIndex - 1] : undefined;
-  const best = bestOfferedReply(node, d);
-  const wasBest = wasBestReply(node, d);
-  const techniques = d.techniques.map((id) => catalogue.get(id) ?? { id, label: id, kind: 'good' as const, tip: '' });
+function decisionItem(name: string, d: DecisionDebrief, i: number): HTMLElement {
   const timing = d.limitMs !== null && !d.timedOut ? ` · answered in ${(d.ms / 1000).toFixed(1)} s of ${(d.limitMs / 1000).toFixed(0)} s` : '';
+  const techniques = d.techniques;
   return h(
     'li',
     { class: 'panel decision', 'data-testid': 'decision' },
@@ -206,25 +202,25 @@ function decisionItem(compiled: CompiledScenario, catalogue: TechniqueCatalogue,
         ? h('span', { class: 'badge badge-failed' }, 'Timed out')
         : d.critical
           ? h('span', { class: 'badge badge-failed' }, 'Critical mistake')
-          : wasBest
-          ? h('span', { class: 'badge badge-passed' }, icon('star'), 'Best reply')
-          : h('span', { class: 'badge badge-new' }, 'A better reply was offered'),
+          : d.wasBest
+            ? h('span', { class: 'badge badge-passed' }, icon('star'), 'Best reply')
+            : h('span', { class: 'badge badge-new' }, 'A better reply was offered'),
     ),
-    h('div', { class: 'said customer' }, h('span', { class: 'said-who' }, `${name} said`), h('span', {}, node.customer)),
+    h('div', { class: 'said customer' }, h('span', { class: 'said-who' }, `${name} said`), h('span', {}, d.customer)),
     h(
       'div',
       { class: `said you${d.timedOut ? ' timeout' : ''}` },
       h('span', { class: 'said-who' }, d.timedOut ? 'You did not reply in time' : 'You replied'),
-      h('span', { 'data-testid': 'chosen' }, chosen ? chosen.say : 'No reply: the timer ran out.'),
+      h('span', { 'data-testid': 'chosen' }, d.said ?? 'No reply: the timer ran out.'),
     ),
-    chosen?.feedback ? h('p', { class: 'coach' }, h('strong', {}, 'Coaching: '), chosen.feedback) : null,
-    !wasBest && best
+    d.feedback ? h('p', { class: 'coach' }, h('strong', {}, 'Coaching: '), d.feedback) : null,
+    d.best
       ? h(
           'div',
           { class: 'said best' },
           h('span', { class: 'said-who' }, 'Best reply offered'),
-          h('span', { 'data-testid': 'best' }, best.say),
-          best.feedback ? h('span', { class: 'hint' }, best.feedback) : null,
+          h('span', { 'data-testid': 'best' }, d.best.say),
+          d.best.feedback ? h('span', { class: 'hint' }, d.best.feedback) : null,
         )
       : null,
     techniques.length

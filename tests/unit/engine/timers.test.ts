@@ -103,3 +103,41 @@ describe('reply timers on the simulated clock', () => {
     expect(talk.result()!.decisions[0]).toMatchObject({ ms: 3_250, at: 3_250, limitMs: 10_000, reply: 2, tact: -2 });
   });
 });
+
+describe('the stepped clock', () => {
+  it('starts a timer set by another timer at the moment that one fired, even mid-step', () => {
+    const clock = new SteppedClock();
+    const fired: number[] = [];
+    clock.setTimeout(() => {
+      fired.push(clock.now());
+      clock.setTimeout(() => fired.push(clock.now()), 5_000);
+    }, 5_000);
+    clock.advance(12_000);
+    expect(fired).toEqual([5_000, 10_000]);
+    expect(clock.now()).toBe(12_000);
+  });
+
+  it('keeps a re-offered node\u2019s deadline when one step runs past a timeout', () => {
+    const compiled = compileYaml(`
+id: again
+title: Again
+customer: { name: Kim, patience: 5s }
+start: ask
+nodes:
+  ask:
+    customer: Well?
+    replies:
+      - { say: Yes., tact: 1, goto: done }
+      - { say: No., tact: 0, goto: done }
+endings:
+  done: { customer: Fine., outcome: neutral }
+`);
+    const clock = new SteppedClock();
+    const talk = startConversation(compiled, { clock });
+    clock.advance(5_400); // the first timer fires at 5 s; the node is offered again from then
+    expect(talk.view().deadline).toEqual({ startsAt: 5_000, endsAt: 10_000 });
+    clock.advance(4_600);
+    expect(talk.context.decisions.map((d) => [d.timedOut, d.at])).toEqual([[true, 5_000], [true, 10_000]]);
+    talk.stop();
+  });
+});
