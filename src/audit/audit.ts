@@ -1,4 +1,5 @@
-import type { CompiledScenario, TechniqueCatalogue } from '../scenario/index.ts';
+import type { TechniqueCatalogue } from '../scenario/index.ts';
+import type { CompiledScenario } from '../engine/index.ts';
 import { lengthBias, share, totalBias, type LengthBias } from './length-bias.ts';
 import { playStrategy, type StrategyOutcome } from './play-strategy.ts';
 import { checkRoutes, type RouteCheck } from './ranking.ts';

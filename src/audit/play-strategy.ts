@@ -1,6 +1,7 @@
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { SteppedClock, startConversation, type ConversationResult } from '../engine/index.ts';
-import type { CompiledScenario, DialogueNode } from '../scenario/index.ts';
+import type { DialogueNode } from '../scenario/index.ts';
+import type { CompiledScenario } from '../engine/index.ts';
 import type { NaiveStrategy } from './strategies.ts';
 
 /** How a rule of thumb fared on one scenario. */

@@ -1,5 +1,6 @@
 import { parseChoices, playChoices } from '../engine/index.ts';
-import type { CompiledScenario, Reply, TechniqueCatalogue } from '../scenario/index.ts';
+import type { Reply, TechniqueCatalogue } from '../scenario/index.ts';
+import type { CompiledScenario } from '../engine/index.ts';
 import { walkReplyRoutes } from './route-walk.ts';
 
 /** A route, as a trainer can replay it: `tactful play FILE --choose <choices>`. */

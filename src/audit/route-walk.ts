@@ -1,8 +1,6 @@
 import { scoreConversation, type Scores } from '../engine/index.ts';
-import {
-  applyEffect, offeredReplies, readingAllowanceMs, routeBranch,
-  type CompiledScenario, type ConversationState, type Decision, type DialogueNode, type Reply,
-} from '../scenario/index.ts';
+import { applyEffect, offeredReplies, readingAllowanceMs, routeBranch, type ConversationState, type DialogueNode, type Reply } from '../scenario/index.ts';
+import { type CompiledScenario, type Decision } from '../engine/index.ts';
 
 /** A finished route as the fast walk scores it. Its lists are the walk's own: copy them to keep them. */
 export interface WalkedRoute {

@@ -1,5 +1,6 @@
 import { auditScenarios, DEFAULT_THRESHOLDS, THRESHOLD_NAMES, type AuditThresholds } from '../audit/index.ts';
-import { formatProblem, loadScenario, type CompiledScenario, type TechniqueCatalogue } from '../scenario/index.ts';
+import { formatProblem, type TechniqueCatalogue } from '../scenario/index.ts';
+import { loadScenario, type CompiledScenario } from '../engine/index.ts';
 import { auditText } from './audit-text.ts';
 import { catalogueFor, readText, scenarioFiles, UsageError } from './files.ts';
 import type { Output } from './output.ts';

@@ -1,6 +1,7 @@
 import type { ConversationResult } from '../engine/index.ts';
 import { debriefOf } from '../engine/index.ts';
-import type { CompiledScenario, TechniqueCatalogue } from '../scenario/index.ts';
+import type { TechniqueCatalogue } from '../scenario/index.ts';
+import type { CompiledScenario } from '../engine/index.ts';
 
 /**
  * The debrief as plain text for the terminal: ending, outcome, scores with

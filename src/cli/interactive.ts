@@ -1,6 +1,7 @@
 import { emitKeypressEvents } from 'node:readline';
 import { startConversation, type ConversationView } from '../engine/index.ts';
-import type { CompiledScenario, TechniqueCatalogue, TimerSetting } from '../scenario/index.ts';
+import type { TechniqueCatalogue } from '../scenario/index.ts';
+import type { CompiledScenario, TimerSetting } from '../engine/index.ts';
 import { debriefText } from './debrief-text.ts';
 import { RealClock } from './real-clock.ts';
 

@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
-import { formatProblem, loadScenario, type CompiledScenario, type TechniqueCatalogue } from '../scenario/index.ts';
+import { formatProblem, type TechniqueCatalogue } from '../scenario/index.ts';
+import { loadScenario, type CompiledScenario } from '../engine/index.ts';
 import { catalogueFor, readText, UsageError } from './files.ts';
 import type { Output } from './output.ts';
 

@@ -1,5 +1,5 @@
 import { parseChoices, playChoices, resultJson } from '../engine/index.ts';
-import type { TimerSetting } from '../scenario/index.ts';
+import type { TimerSetting } from '../engine/index.ts';
 import { debriefText } from './debrief-text.ts';
 import { UsageError } from './files.ts';
 import { playInteractive } from './interactive.ts';

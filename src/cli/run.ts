@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
-import { isTimerSetting, scenarioJsonSchema, type TimerSetting } from '../scenario/index.ts';
+import { scenarioJsonSchema } from '../scenario/index.ts';
+import { isTimerSetting, type TimerSetting } from '../engine/index.ts';
 import { UsageError } from './files.ts';
 import { auditCommand } from './audit-command.ts';
 import { graphCommand } from './graph-command.ts';

@@ -1,4 +1,5 @@
-import type { Decision, DialogueNode, Reply } from '../scenario/index.ts';
+import type { DialogueNode, Reply } from '../scenario/index.ts';
+import type { Decision } from './transcript.ts';
 
 /**
  * The best reply that was offered at a decision: the highest tact, the

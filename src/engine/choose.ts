@@ -1,4 +1,4 @@
-import type { CompiledScenario, TimerSetting } from '../scenario/index.ts';
+import type { CompiledScenario, TimerSetting } from './machine.ts';
 import { SteppedClock } from './clock.ts';
 import { startConversation } from './conversation.ts';
 import type { ConversationResult } from './result.ts';

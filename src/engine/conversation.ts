@@ -1,5 +1,6 @@
 import { createActor, type Actor } from 'xstate';
-import type { CompiledScenario, ConversationContext, TimerSetting } from '../scenario/index.ts';
+import type { CompiledScenario, TimerSetting } from './machine.ts';
+import type { ConversationContext } from './transcript.ts';
 import type { ConversationClock } from './clock.ts';
 import { resultOf, type ConversationResult } from './result.ts';
 import { viewOf, type ConversationView } from './view.ts';

@@ -1,4 +1,5 @@
-import type { CompiledScenario, DialogueNode, TechniqueCatalogue } from '../scenario/index.ts';
+import type { DialogueNode, TechniqueCatalogue } from '../scenario/index.ts';
+import type { CompiledScenario } from './machine.ts';
 import type { ConversationResult } from './result.ts';
 
 /** A critical mistake as the debrief names it: where, what was said, and why it disqualifies. */

@@ -1,4 +1,5 @@
-import type { CompiledScenario, DialogueNode, Technique, TechniqueCatalogue } from '../scenario/index.ts';
+import type { DialogueNode, Technique, TechniqueCatalogue } from '../scenario/index.ts';
+import type { CompiledScenario } from './machine.ts';
 import { bestOfferedReply, wasBestReply } from './best-reply.ts';
 import { criticalMistakes, type CriticalMistake } from './critical.ts';
 import type { ConversationResult } from './result.ts';

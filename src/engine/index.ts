@@ -3,6 +3,10 @@
  * clock, and scores the result. Plain TypeScript: no Phaser, DOM or Node APIs.
  */
 export * from './clock.ts';
+export * from './machine.ts';
+export * from './load.ts';
+export * from './transcript.ts';
+export * from './reply-order.ts';
 export * from './conversation.ts';
 export * from './emotion.ts';
 export * from './result.ts';

@@ -1,5 +1,6 @@
 import { initialTransition, transition } from 'xstate';
-import type { CompiledScenario, Outcome } from '../scenario/index.ts';
+import type { Outcome } from '../scenario/index.ts';
+import type { CompiledScenario } from './machine.ts';
 import { resultOf, type ConversationResult } from './result.ts';
 
 /** What `tactful paths` reports for one ending. */

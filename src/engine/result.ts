@@ -1,4 +1,6 @@
-import type { CompiledScenario, ConversationContext, Decision, Outcome } from '../scenario/index.ts';
+import type { Outcome } from '../scenario/index.ts';
+import type { CompiledScenario } from './machine.ts';
+import type { ConversationContext, Decision } from './transcript.ts';
 import { scoreConversation, type Scores } from './scoring.ts';
 
 /** How a conversation ended and how it scored: what the debrief and every report read. */

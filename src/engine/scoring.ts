@@ -1,4 +1,5 @@
-import type { Decision, Outcome, Scenario } from '../scenario/index.ts';
+import type { Outcome, Scenario } from '../scenario/index.ts';
+import type { Decision } from './transcript.ts';
 
 /** Scores 0..100 as integers. `tact` and `speed` are null when not scored. */
 export interface Scores {

@@ -1,4 +1,6 @@
-import type { CompiledScenario, ConversationContext, Emotion } from '../scenario/index.ts';
+import type { Emotion } from '../scenario/index.ts';
+import type { CompiledScenario } from './machine.ts';
+import type { ConversationContext } from './transcript.ts';
 import { emotionForMood } from './emotion.ts';
 import type { ConversationResult } from './result.ts';
 

@@ -1,4 +1,4 @@
-import { isTimerSetting, type TimerSetting } from '../scenario/timer-setting.ts';
+import { isTimerSetting, type TimerSetting } from '../engine/timer-setting.ts';
 
 /** The player's settings, remembered across visits in localStorage. */
 export interface Settings {

@@ -1,6 +1,7 @@
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ConversationResult, Scores } from '../engine/index.ts';
-import type { Outcome, TimerSetting } from '../scenario/index.ts';
+import type { Outcome } from '../scenario/index.ts';
+import type { TimerSetting } from '../engine/index.ts';
 
 /**
  * One finished play, as kept in the browser: which scenario, when, every

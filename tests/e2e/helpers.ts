@@ -1,7 +1,8 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test as base, type Locator, type Page } from '@playwright/test';
-import { buildCatalogue, loadScenario, offeredReplies, type CompiledScenario, type TimerSetting } from '../../src/scenario/index.ts';
+import { buildCatalogue, offeredReplies } from '../../src/scenario/index.ts';
+import { loadScenario, type CompiledScenario, type TimerSetting } from '../../src/engine/index.ts';
 import { playChoices, SteppedClock, startConversation, type ChoiceStep, type ConversationResult } from '../../src/engine/index.ts';
 
 /**

@@ -19,3 +19,15 @@ describe.each(['src/scenario', 'src/engine', 'src/audit'])('%s stays plain TypeS
     for (const pattern of [...FORBIDDEN_IMPORTS, ...FORBIDDEN_GLOBALS]) expect(text, `${file} matches ${pattern}`).not.toMatch(pattern);
   });
 });
+
+// The format knows nothing of the runtime: the studio can check a file
+// without the engine, and the server can replay decisions with the engine alone.
+describe('src/scenario is the format only', () => {
+  it.each(sources('src/scenario'))('%s imports nothing from src/engine', (file) => {
+    expect(readFileSync(file, 'utf8')).not.toMatch(/from ['"]\.\.\/engine\//);
+  });
+
+  it('leaves the XState machine to the engine', () => {
+    for (const file of sources('src/scenario')) expect(readFileSync(file, 'utf8'), file).not.toMatch(/from ['"]xstate/);
+  });
+});

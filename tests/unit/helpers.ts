@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCatalogue, formatProblem, loadScenario, type CompiledScenario, type TechniqueCatalogue } from '../../src/scenario/index.ts';
+import { buildCatalogue, formatProblem, type TechniqueCatalogue } from '../../src/scenario/index.ts';
+import { loadScenario, type CompiledScenario } from '../../src/engine/index.ts';
 
 /** The shipped catalogue (built-ins plus scenarios/techniques.yaml). */
 export const catalogue: TechniqueCatalogue = buildCatalogue(readFileSync('scenarios/techniques.yaml', 'utf8')).catalogue;

@@ -1,5 +1,5 @@
-import { buildCatalogue, loadScenario, formatProblem, type CompiledScenario, type Problem, type TechniqueCatalogue } from '../../scenario/index.ts';
-import { debriefOf, decisionSpeed, decisionTact, SteppedClock, startConversation } from '../../engine/index.ts';
+import { buildCatalogue, formatProblem, type Problem, type TechniqueCatalogue } from '../../scenario/index.ts';
+import { debriefOf, decisionSpeed, decisionTact, loadScenario, SteppedClock, startConversation, type CompiledScenario } from '../../engine/index.ts';
 import { menuEntryFor, type MenuEntry } from './menu-index.ts';
 import menuEntries from 'virtual:tactful/menu';
 

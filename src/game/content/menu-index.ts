@@ -1,5 +1,6 @@
 import { TYPING_CHARS_PER_SECOND } from './pacing.ts';
-import { formatProblem, loadScenario, readingAllowanceMs, type Scenario, type TechniqueCatalogue } from '../../scenario/index.ts';
+import { formatProblem, readingAllowanceMs, type Scenario, type TechniqueCatalogue } from '../../scenario/index.ts';
+import { loadScenario } from '../../engine/index.ts';
 
 /**
  * What the menu shows for one scenario file: enough to draw its card, without

@@ -1,5 +1,5 @@
 import Phaser from 'phaser';
-import { TIMER_SETTINGS, type TimerSetting } from '../../scenario/timer-setting.ts';
+import { TIMER_SETTINGS, type TimerSetting } from '../../engine/timer-setting.ts';
 import { addNotice, playHistory, setAddress } from '../app.ts';
 import { sounds } from '../audio.ts';
 import { loadLibrary } from '../content/index.ts';

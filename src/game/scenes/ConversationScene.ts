@@ -1,5 +1,5 @@
 import Phaser from 'phaser';
-import type { CompiledScenario, Decision, TimerSetting } from '../../scenario/index.ts';
+import type { CompiledScenario, Decision, TimerSetting } from '../../engine/index.ts';
 import type { Conversation, ConversationResult, ConversationView, SteppedClock } from '../../engine/index.ts';
 import { recordOf } from '../../report/history.ts';
 import { playHistory, setAddress, shuffleSeedForPlay } from '../app.ts';

@@ -1,5 +1,6 @@
 import Phaser from 'phaser';
-import type { CompiledScenario, Outcome } from '../../scenario/index.ts';
+import type { Outcome } from '../../scenario/index.ts';
+import type { CompiledScenario } from '../../engine/index.ts';
 import type { ConversationResult } from '../../engine/index.ts';
 import type { CriticalMistake } from '../../engine/critical.ts';
 import type { DecisionDebrief } from '../../engine/debrief.ts';

@@ -1,5 +1,5 @@
 import Phaser from 'phaser';
-import { TIMER_SETTINGS } from '../../scenario/timer-setting.ts';
+import { TIMER_SETTINGS } from '../../engine/timer-setting.ts';
 import type { ScenarioHistory } from '../../report/history.ts';
 import { playHistory, setAddress, takeNotices } from '../app.ts';
 import { sounds } from '../audio.ts';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { auditScenario, auditScenarios, DEFAULT_THRESHOLDS, lengthBias, NAIVE_STRATEGIES, playStrategy } from '../../../src/audit/index.ts';
 import { parseChoices, playChoices } from '../../../src/engine/index.ts';
-import type { CompiledScenario } from '../../../src/scenario/index.ts';
+import type { CompiledScenario } from '../../../src/engine/index.ts';
 import { catalogue, compileYaml } from '../helpers.ts';
 
 const fixture = (path: string): CompiledScenario => compileYaml(readFileSync(`tests/fixtures/audit/${path}`, 'utf8'), `tests/fixtures/audit/${path}`);

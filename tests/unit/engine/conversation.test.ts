@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bestOfferedReply, SteppedClock, startConversation, wasBestReply } from '../../../src/engine/index.ts';
 import { debriefText } from '../../../src/cli/debrief-text.ts';
-import type { CompiledScenario, DialogueNode } from '../../../src/scenario/index.ts';
+import type { DialogueNode } from '../../../src/scenario/index.ts';
+import type { CompiledScenario } from '../../../src/engine/index.ts';
 import { catalogue, compileYaml } from '../helpers.ts';
 
 const scenario = compileYaml(`

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { criticalMistakes, playChoices, resultJson, type ChoiceStep } from '../../../src/engine/index.ts';
-import { buildCatalogue, loadScenario, type CompiledScenario } from '../../../src/scenario/index.ts';
+import { buildCatalogue } from '../../../src/scenario/index.ts';
+import { loadScenario, type CompiledScenario } from '../../../src/engine/index.ts';
 import { debriefText } from '../../../src/cli/debrief-text.ts';
 import { catalogue, compileYaml } from '../helpers.ts';
 

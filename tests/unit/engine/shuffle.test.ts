@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { playChoices, SteppedClock, startConversation, type ConversationResult } from '../../../src/engine/index.ts';
-import type { CompiledScenario, DialogueNode } from '../../../src/scenario/index.ts';
+import type { DialogueNode } from '../../../src/scenario/index.ts';
+import type { CompiledScenario } from '../../../src/engine/index.ts';
 import { compileYaml } from '../helpers.ts';
 
 const scenario = compileYaml(`

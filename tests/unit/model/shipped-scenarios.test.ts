@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getAdjacencyMap, getShortestPaths } from 'xstate/graph';
 import { enumeratePaths, resultOf } from '../../../src/engine/index.ts';
-import { offeredReplies, type CompiledScenario, type ConversationContext, type ConversationEvent, type DialogueNode } from '../../../src/scenario/index.ts';
+import { offeredReplies, type DialogueNode } from '../../../src/scenario/index.ts';
+import { type CompiledScenario, type ConversationContext, type ConversationEvent } from '../../../src/engine/index.ts';
 import { compileFile, shippedScenarioFiles } from '../helpers.ts';
 
 /** The events a player can cause in a state: each offered reply, and letting a timer run out. */

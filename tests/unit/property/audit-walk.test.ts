@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { walkReplyRoutes } from '../../../src/audit/index.ts';
 import { walkRoutes } from '../../../src/engine/index.ts';
-import { loadScenario } from '../../../src/scenario/index.ts';
+import { loadScenario } from '../../../src/engine/index.ts';
 import { catalogue } from '../helpers.ts';
 import { validScenarioYaml } from './random-scenarios.ts';
 

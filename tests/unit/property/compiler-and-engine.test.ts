@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SteppedClock, startConversation } from '../../../src/engine/index.ts';
-import { checkScenario, formatProblem, hasErrors, loadScenario } from '../../../src/scenario/index.ts';
+import { checkScenario, formatProblem, hasErrors } from '../../../src/scenario/index.ts';
+import { loadScenario } from '../../../src/engine/index.ts';
 import { catalogue } from '../helpers.ts';
 import { validScenarioYaml } from './random-scenarios.ts';
 

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { debriefText } from '../../../src/cli/debrief-text.ts';
 import { debriefOf, decisionTact, playChoices, SteppedClock, startConversation, type ChoiceStep, type ConversationResult } from '../../../src/engine/index.ts';
-import { loadScenario, offeredReplies, type CompiledScenario, type DialogueNode, type TimerSetting } from '../../../src/scenario/index.ts';
+import { offeredReplies, type DialogueNode } from '../../../src/scenario/index.ts';
+import { loadScenario, type CompiledScenario, type TimerSetting } from '../../../src/engine/index.ts';
 import { catalogue } from '../helpers.ts';
 import { validScenarioYaml } from './random-scenarios.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decisionSpeed, decisionTact, playChoices, satisfactionScore, scoreConversation } from '../../../src/engine/index.ts';
-import type { Decision } from '../../../src/scenario/index.ts';
+import type { Decision } from '../../../src/engine/index.ts';
 import { compileYaml } from '../helpers.ts';
 
 const decision = (over: Partial<Decision>): Decision => ({

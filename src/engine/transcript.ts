@@ -1,4 +1,4 @@
-import type { Value } from './expression.ts';
+import type { Value } from '../scenario/expression.ts';
 
 /**
  * One decision the trainee made (or let time make): what was offered, what

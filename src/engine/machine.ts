@@ -1,14 +1,13 @@
 import { raise, setup, assign, type AnyStateMachine } from 'xstate';
-import type { Expression } from './expression.ts';
-import { evaluate, truthy } from './expression.ts';
-import type { Analysis } from './analysis.ts';
-import type { DialogueNode, Effect, Reply, Scenario } from './model.ts';
-import { readingAllowanceMs } from './reading-time.ts';
+import { evaluate, truthy, type Expression } from '../scenario/expression.ts';
+import type { Analysis } from '../scenario/analysis.ts';
+import type { DialogueNode, Effect, Reply, Scenario } from '../scenario/model.ts';
+import { readingAllowanceMs } from '../scenario/reading-time.ts';
 import { shownOrder } from './reply-order.ts';
 import type { TimerSetting } from './timer-setting.ts';
 
 export { TIMER_SETTINGS, isTimerSetting, type TimerSetting } from './timer-setting.ts';
-import { applyEffect, offeredReplies, scopeOf } from './semantics.ts';
+import { applyEffect, offeredReplies, scopeOf } from '../scenario/semantics.ts';
 import type { ConversationContext, Decision } from './transcript.ts';
 
 /** The multiplier a timer setting applies to time limits (null = off). */

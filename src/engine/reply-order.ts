@@ -1,6 +1,6 @@
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import type { DialogueNode, Reply } from './model.ts';
+import type { DialogueNode, Reply } from '../scenario/model.ts';
 
 /**
  * The order a decision's replies are shown in, as the replies themselves.
