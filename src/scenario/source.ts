@@ -1,6 +1,7 @@
-import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
+import { load as loadYaml } from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import type { Problem } from './problem.ts';
+import { YAML_12_CORE_SCHEMA } from './yaml-core-schema.ts';
 
 /** A path into the YAML document: map keys and sequence indexes. */
 export type SourcePath = readonly (string | number)[];
@@ -79,7 +80,8 @@ const ANCHOR_OR_ALIAS = /[&*][^\s,\]}]/;
 /**
  * The fast path for the common case, a clean file: js-yaml reads the data
  * about ten times faster than the position-keeping parser, and positions are
- * only needed when there is something to report. The YAML tree is then
+ * only needed when there is something to report. Both read scalars by YAML
+ * 1.2's core schema (see yaml-core-schema.ts), so they agree. The YAML tree is then
  * parsed on first use. Anything unusual (a syntax error, a duplicate key, an
  * anchor, data that is not a mapping) returns undefined and takes the careful
  * path, which reports it with its position.
@@ -88,7 +90,7 @@ function readFast(file: string, text: string): ScenarioSourceFile | undefined {
   if (ANCHOR_OR_ALIAS.test(text)) return undefined;
   let data: unknown;
   try {
-    data = loadYaml(text, { schema: CORE_SCHEMA, filename: file });
+    data = loadYaml(text, { schema: YAML_12_CORE_SCHEMA, filename: file });
   } catch {
     return undefined;
   }

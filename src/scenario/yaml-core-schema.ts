@@ -1,0 +1,48 @@
+import { FAILSAFE_SCHEMA, Type } from 'js-yaml';
+
+/**
+ * YAML 1.2's core schema for js-yaml: plain scalars resolve to null, booleans
+ * and numbers exactly as the position-keeping `yaml` parser resolves them.
+ *
+ * Why: clean files are read by js-yaml (fast) and files with problems by
+ * `yaml` (positions). js-yaml's own CORE_SCHEMA follows YAML 1.1 (`0b10`,
+ * `1_000`, `012` as numbers), so one file could read differently depending on
+ * an unrelated anchor elsewhere in it. With this schema both readers agree,
+ * and a property test keeps them agreeing.
+ */
+const nullType = new Type('tag:yaml.org,2002:null', {
+  kind: 'scalar',
+  resolve: (data: string | null) => data === null || /^(?:~|null|Null|NULL)?$/.test(data),
+  construct: () => null,
+  predicate: (value: unknown) => value === null,
+});
+
+const boolType = new Type('tag:yaml.org,2002:bool', {
+  kind: 'scalar',
+  resolve: (data: string | null) => data !== null && /^(?:true|True|TRUE|false|False|FALSE)$/.test(data),
+  construct: (data: string) => /^t/i.test(data),
+  predicate: (value: unknown) => typeof value === 'boolean',
+});
+
+const INT = /^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$/;
+const intType = new Type('tag:yaml.org,2002:int', {
+  kind: 'scalar',
+  resolve: (data: string | null) => data !== null && INT.test(data),
+  construct: (data: string) => (data.startsWith('0o') ? parseInt(data.slice(2), 8) : data.startsWith('0x') ? parseInt(data.slice(2), 16) : Number(data)),
+  predicate: (value: unknown) => typeof value === 'number' && Number.isInteger(value),
+});
+
+const FLOAT = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const floatType = new Type('tag:yaml.org,2002:float', {
+  kind: 'scalar',
+  resolve: (data: string | null) => data !== null && FLOAT.test(data),
+  construct: (data: string) => {
+    if (/nan$/i.test(data)) return NaN;
+    if (/inf$/i.test(data)) return data.startsWith('-') ? -Infinity : Infinity;
+    return Number(data);
+  },
+  predicate: (value: unknown) => typeof value === 'number',
+});
+
+/** The schema the fast reader uses: YAML 1.2 core, as the `yaml` parser reads it. */
+export const YAML_12_CORE_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [nullType, boolType, intType, floatType] });
