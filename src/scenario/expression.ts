@@ -32,21 +32,46 @@ export interface ExpressionError {
   offset: number;
 }
 
-// jsep is configured once with exactly the spec's operators; anything else
-// (calls, members, `===`, ternaries) fails to parse or is rejected below.
-jsep.removeAllBinaryOps();
-jsep.removeAllUnaryOps();
-jsep.removeAllLiterals();
-jsep.addLiteral('true', true);
-jsep.addLiteral('false', false);
-jsep.addBinaryOp('or', 1);
-jsep.addBinaryOp('and', 2);
-for (const op of ['==', '!=']) jsep.addBinaryOp(op, 6);
-for (const op of ['<', '<=', '>', '>=']) jsep.addBinaryOp(op, 7);
-for (const op of ['+', '-']) jsep.addBinaryOp(op, 9);
-for (const op of ['*', '/']) jsep.addBinaryOp(op, 10);
-jsep.addUnaryOp('not');
-jsep.addUnaryOp('-');
+/**
+ * The spec's grammar: exactly these operators and literals, nothing else
+ * (calls, members, `===`, ternaries fail to parse or are rejected below).
+ */
+const GRAMMAR = {
+  binary: { or: 1, and: 2, '==': 6, '!=': 6, '<': 7, '<=': 7, '>': 7, '>=': 7, '+': 9, '-': 9, '*': 10, '/': 10 } as Record<string, number>,
+  unary: { not: 1, '-': 1 } as Record<string, number>,
+  literals: { true: true, false: false } as Record<string, boolean>,
+};
+
+/**
+ * Runs jsep with our grammar and puts its own back afterwards. jsep keeps its
+ * operator tables on one shared object; installing ours only for the length
+ * of a parse means no other user of jsep in the same bundle sees a changed
+ * language (and ours can't be changed by them).
+ */
+function parseWithGrammar(text: string): jsep.Expression {
+  // The tables live on the Jsep class itself (the `jsep` function only copies references to them).
+  const j = (jsep as unknown as { Jsep: unknown }).Jsep as {
+    binary_ops: Record<string, number>; unary_ops: Record<string, number>; literals: Record<string, unknown>;
+    right_associative: Set<string>; max_binop_len: number; max_unop_len: number;
+  };
+  const saved = { binary: j.binary_ops, unary: j.unary_ops, literals: j.literals, right: j.right_associative, maxBinary: j.max_binop_len, maxUnary: j.max_unop_len };
+  j.binary_ops = GRAMMAR.binary;
+  j.unary_ops = GRAMMAR.unary;
+  j.literals = GRAMMAR.literals;
+  j.right_associative = new Set();
+  j.max_binop_len = 3;
+  j.max_unop_len = 3;
+  try {
+    return jsep(text);
+  } finally {
+    j.binary_ops = saved.binary;
+    j.unary_ops = saved.unary;
+    j.literals = saved.literals;
+    j.right_associative = saved.right;
+    j.max_binop_len = saved.maxBinary;
+    j.max_unop_len = saved.maxUnary;
+  }
+}
 
 /**
  * Parses expression text (`mood >= 50 and not askedWhy`).
@@ -57,7 +82,7 @@ export function parseExpression(text: string): { ok: true; expression: Expressio
   if (text.trim() === '') return { ok: false, error: { message: 'the expression is empty', offset: 0 } };
   let tree: jsep.Expression;
   try {
-    tree = jsep(text);
+    tree = parseWithGrammar(text);
   } catch (err) {
     const e = err as { description?: string; index?: number; message?: string };
     return { ok: false, error: { message: e.description ?? e.message ?? 'cannot read this expression', offset: e.index ?? 0 } };

@@ -88,3 +88,12 @@ describe('expressions', () => {
     expect(s.startsWith('abab')).toBe(true);
   });
 });
+
+describe('the expression grammar', () => {
+  it('is our own: jsep keeps its usual operators for anyone else in the bundle', async () => {
+    const { default: jsep } = await import('jsep');
+    parseExpression('a and not b');
+    expect(() => jsep('a && b || c ? 1 : 2')).not.toThrow();
+    expect(parseExpression('a && b').ok).toBe(false);
+  });
+});
