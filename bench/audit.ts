@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { auditScenario, DEFAULT_THRESHOLDS } from '../src/audit/index.ts';
-import { buildCatalogue, loadScenario, type CompiledScenario } from '../src/scenario/index.ts';
+import { buildCatalogue } from '../src/scenario/index.ts';
+import { loadScenario, type CompiledScenario } from '../src/engine/index.ts';
 
 export function runAuditBench(): string {
   const dir = 'scenarios';

@@ -10,10 +10,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import os from 'node:os';
 import { createActor } from 'xstate';
-import {
-  buildCatalogue, compileMachine, loadScenario, offeredReplies, scenarioSchema,
-  type CompiledScenario, type DialogueNode,
-} from '../src/scenario/index.ts';
+import { buildCatalogue, offeredReplies, scenarioSchema, type DialogueNode } from '../src/scenario/index.ts';
+import { compileMachine, loadScenario, type CompiledScenario } from '../src/engine/index.ts';
 import { readSource } from '../src/scenario/source.ts';
 import { normalise } from '../src/scenario/normalise.ts';
 import { analyse } from '../src/scenario/analysis.ts';
