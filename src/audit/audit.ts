@@ -83,6 +83,10 @@ export function auditScenario(compiled: CompiledScenario, catalogue: TechniqueCa
   if (bestClean && bestPoor && bestPoor.overall >= bestClean.overall) {
     find('ranking', `a route with ${bestPoor.poor.join(', ')} scores ${bestPoor.overall} (--choose ${bestPoor.choices}), at least as much as the best route without a poor move, ${bestClean.overall} (--choose ${bestClean.choices}); a poor move must cost more than it gains`);
   }
+  const { worstClean, bestGiveIn } = routes;
+  if (worstClean && bestGiveIn && bestGiveIn.overall >= worstClean.overall) {
+    find('ranking', `a route that gives in scores ${bestGiveIn.overall} (--choose ${bestGiveIn.choices}), at least as much as the weakest route that stays in policy with no poor move, ${worstClean.overall} (--choose ${worstClean.choices}); giving in, even if taken back, must cost more than it gains`);
+  }
   if (routes.passingRoutes === 0) {
     find('spread', `no route passes (best overall ${routes.best?.overall ?? '-'}, pass mark ${scenario.scoring.passMark}); a trainee who plays well must be able to pass`);
   } else if (routes.passingRoutes === routes.routes) {

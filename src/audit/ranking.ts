@@ -24,6 +24,10 @@ export interface RouteCheck {
   bestClean: RouteSummary | null;
   /** The best-scoring route that does contain one. */
   bestPoor: RouteSummary | null;
+  /** The lowest-scoring route with no poor technique and no critical mistake: staying in policy, if not brilliantly. */
+  worstClean: RouteSummary | null;
+  /** The best-scoring route that gives in (a `give-in` reply), even if it is taken back later. */
+  bestGiveIn: RouteSummary | null;
   passingRoutes: number;
 }
 
@@ -35,7 +39,7 @@ export interface RouteCheck {
  * reply lists a technique the catalogue calls poor, or is a critical mistake.
  */
 export function checkRoutes(compiled: CompiledScenario, catalogue: TechniqueCatalogue, limit: number): RouteCheck {
-  const check: RouteCheck = { routes: 0, complete: true, best: null, worst: null, bestClean: null, bestPoor: null, passingRoutes: 0 };
+  const check: RouteCheck = { routes: 0, complete: true, best: null, worst: null, bestClean: null, bestPoor: null, worstClean: null, bestGiveIn: null, passingRoutes: 0 };
   // Which replies are poor moves, worked out once rather than per route.
   const poorReplies = new Set<Reply>();
   for (const node of Object.values(compiled.scenario.nodes)) {
@@ -60,12 +64,14 @@ export function checkRoutes(compiled: CompiledScenario, catalogue: TechniqueCata
     const isPoor = replies.some((r) => poorReplies.has(r));
     if (!isPoor) {
       if (!check.bestClean || overall > check.bestClean.overall) check.bestClean = summary();
+      if (!check.worstClean || overall < check.worstClean.overall) check.worstClean = summary();
     } else if (!check.bestPoor || overall > check.bestPoor.overall) {
       check.bestPoor = summary();
     }
+    if ((!check.bestGiveIn || overall > check.bestGiveIn.overall) && replies.some((r) => r.techniques.includes('give-in'))) check.bestGiveIn = summary();
   }, limit);
   // The routes the report names are replayed through the real engine: what a trainer reruns with --choose must match.
-  for (const route of [check.best, check.worst, check.bestClean, check.bestPoor]) if (route) confirmOnEngine(compiled, route);
+  for (const route of [check.best, check.worst, check.bestClean, check.bestPoor, check.worstClean, check.bestGiveIn]) if (route) confirmOnEngine(compiled, route);
   return check;
 }
 

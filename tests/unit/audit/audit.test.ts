@@ -46,6 +46,18 @@ describe('tactful audit', () => {
     }
   });
 
+  it('finds a give-in that out-scores the weakest route that stays in policy, even when it is below the best', () => {
+    const retracted = fixture('findings/retracted-give-in.yaml');
+    const audit = auditScenario(retracted, catalogue);
+    const { bestGiveIn, worstClean, bestClean } = audit.routes;
+    expect(bestGiveIn!.overall).toBeLessThan(bestClean!.overall);
+    expect(bestGiveIn!.overall).toBeGreaterThanOrEqual(worstClean!.overall);
+    const ranking = audit.findings.filter((f) => f.kind === 'ranking').map((f) => f.message);
+    expect(ranking).toEqual([
+      `a route that gives in scores ${bestGiveIn!.overall} (--choose ${bestGiveIn!.choices}), at least as much as the weakest route that stays in policy with no poor move, ${worstClean!.overall} (--choose ${worstClean!.choices}); giving in, even if taken back, must cost more than it gains`,
+    ]);
+  });
+
   it('finds a scenario every route passes, and one no route passes', () => {
     const easy = compileYaml(`
 id: easy

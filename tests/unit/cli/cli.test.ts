@@ -228,7 +228,7 @@ describe('tactful audit', () => {
   it('prints the whole report as JSON with --json', async () => {
     const r = await tactful('audit', 'tests/fixtures/audit', '--json');
     const json = JSON.parse(r.stdout) as AuditReport;
-    expect(json.scenarios.map((s: { scenario: string }) => s.scenario)).toEqual(['honest-refund', 'best-always-first', 'give-in-pays']);
+    expect(json.scenarios.map((s: { scenario: string }) => s.scenario)).toEqual(['honest-refund', 'best-always-first', 'give-in-pays', 'retracted-give-in']);
     expect(json.findings.length).toBeGreaterThan(0);
     expect(json.library.strategies.map((s: { strategy: string }) => s.strategy)).toEqual(['first', 'last', 'longest', 'shortest', 'question', 'apology', 'empathy', 'most-mood']);
   });
