@@ -9,10 +9,17 @@ const notices: string[] = [];
 
 /** The play history, opened on first use. */
 export function playHistory(): Promise<{ history: PlayHistory; notice?: string }> {
-  historyPromise ??= PlayHistory.open().then((opened) => {
-    if (opened.notice) notices.push(opened.notice);
-    return opened;
-  });
+  historyPromise ??= PlayHistory.open().then(
+    (opened) => {
+      if (opened.notice) notices.push(opened.notice);
+      return opened;
+    },
+    (error: unknown) => {
+      // Not kept: "Try again" on the error screen opens the store afresh.
+      historyPromise = undefined;
+      throw error;
+    },
+  );
   return historyPromise;
 }
 

@@ -110,10 +110,14 @@ export function atOnce(steps: PlannedStep[]): ChoiceStep[] {
 /**
  * Playwright test with console checks: any console error or page error
  * (an autoplay warning promoted to an error, a crash) fails the test.
+ * A test that provokes an error on purpose lists what it expects in
+ * `expectedConsoleErrors` (each pattern must then match at least one
+ * error, and only those errors are let through).
  */
-export const test = base.extend<{ consoleErrors: string[] }>({
+export const test = base.extend<{ consoleErrors: string[]; expectedConsoleErrors: RegExp[] }>({
+  expectedConsoleErrors: [[], { option: true }],
   consoleErrors: [
-    async ({ page }, use) => {
+    async ({ page, expectedConsoleErrors }, use) => {
       const errors: string[] = [];
       page.on('console', (m) => {
         if (m.type() === 'error') errors.push(m.text());
@@ -124,7 +128,9 @@ export const test = base.extend<{ consoleErrors: string[] }>({
         if (!/^(http:\/\/127\.0\.0\.1|blob:|data:)/.test(url)) errors.push(`request to another host: ${url}`);
       });
       await use(errors);
-      expect(errors, 'console errors, page errors or third-party requests').toEqual([]);
+      for (const pattern of expectedConsoleErrors) expect(errors.some((e) => pattern.test(e)), `an expected console error matching ${String(pattern)}`).toBe(true);
+      const unexpected = errors.filter((e) => !expectedConsoleErrors.some((pattern) => pattern.test(e)));
+      expect(unexpected, 'console errors, page errors or third-party requests').toEqual([]);
     },
     { auto: true },
   ],
@@ -259,6 +265,16 @@ export function replayed(compiled: CompiledScenario, play: StoredPlay, timers: T
 /** The reply texts offered now, in the order shown. */
 export async function shownReplies(page: Page): Promise<string[]> {
   return (await replies(page).locator('.reply-say').allInnerTexts()).map((t) => t.trim());
+}
+
+/**
+ * Makes a scene's opening fail `times` times through the e2e build's
+ * test-only hook (see src/game/ui/error-screen.ts). Call before the page is opened.
+ */
+export async function failScene(page: Page, scene: 'Menu' | 'Preload' | 'Briefing' | 'Conversation' | 'Debrief', times = 1): Promise<void> {
+  await page.addInitScript((hook) => {
+    (window as unknown as { __TACTFUL_TEST_FAIL__: unknown }).__TACTFUL_TEST_FAIL__ = hook;
+  }, { scene, times });
 }
 
 /** Saves a screenshot under tests/artifacts/. */

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { compile, expect, fixtureText, openDebrief, openMenu, planPath, playSteps, test } from './helpers.ts';
 
 /**
@@ -36,13 +37,12 @@ test('the test-only hook is stripped from a production build', async () => {
   test.setTimeout(120_000);
   const { execFileSync } = await import('node:child_process');
   const { mkdtempSync, readdirSync, readFileSync, rmSync } = await import('node:fs');
-  const { join } = await import('node:path');
   const { tmpdir } = await import('node:os');
   const out = mkdtempSync(join(tmpdir(), 'tactful-prod-'));
   try {
     execFileSync('npx', ['vite', 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], { stdio: 'pipe' });
     const js = readdirSync(join(out, 'assets')).filter((f) => f.endsWith('.js'));
-    const leaks = js.filter((f) => readFileSync(join(out, 'assets', f), 'utf8').includes('__TACTFUL_TEST_SCENARIOS__'));
+    const leaks = js.filter((f) => /__TACTFUL_TEST_(SCENARIOS|FAIL)__/.test(readFileSync(join(out, 'assets', f), 'utf8')));
     expect(leaks).toEqual([]);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toMatch(/(src|href)="\//);
   } finally {

@@ -16,7 +16,14 @@ let pending: Promise<Library> | undefined;
  * the background so a briefing opens without a wait.
  */
 export function loadLibrary(): Promise<Library> {
-  pending ??= import('./library.ts').then((m) => m.library());
+  pending ??= import('./library.ts').then(
+    (m) => m.library(),
+    (error: unknown) => {
+      // A failed chunk load is not kept: "Try again" on the error screen fetches it afresh.
+      pending = undefined;
+      throw error;
+    },
+  );
   return pending;
 }
 

@@ -10,6 +10,7 @@ import { Face, loadFaces } from '../stage/face.ts';
 import { EMOTION_LABELS } from '../stage/palette.ts';
 import { fitStage, slotRect, watchSlots } from '../stage/viewport.ts';
 import { h, icon } from '../ui/dom.ts';
+import { openOrShowError } from '../ui/error-screen.ts';
 import { mountScreen, muteButton, topbar, unmountScreen } from '../ui/screen.ts';
 
 /**
@@ -28,7 +29,7 @@ export class BriefingScene extends Phaser.Scene {
     sounds().prefetch();
     this.events.once('shutdown', () => unmountScreen());
     mountScreen('loading', [h('main', { class: 'loading', id: 'main' }, h('p', { role: 'status' }, 'Opening the scenario…'))], null);
-    void this.open(data.id);
+    openOrShowError(this, () => this.open(data.id), data);
   }
 
   private async open(id: string): Promise<void> {
@@ -77,7 +78,7 @@ export class BriefingScene extends Phaser.Scene {
           h('div', {}, h('p', { class: 'eyebrow' }, 'Briefing'), h('h1', {}, scenario.title), h('p', { class: 'lede' }, scenario.setting)),
           h('section', { class: 'panel prose', 'aria-labelledby': 'situation' }, h('h2', { id: 'situation' }, 'The situation'), ...paragraphs(scenario.brief).map((p) => h('p', {}, p))),
           scenario.objectives.length
-            ? h('section', { class: 'panel', 'aria-labelledby': 'objectives' }, h('h2', { id: 'objectives', style: 'margin-bottom:10px' }, 'Your objectives'), h('ul', { class: 'objectives' }, ...scenario.objectives.map((o) => h('li', {}, o))))
+            ? h('section', { class: 'panel', 'aria-labelledby': 'objectives' }, h('h2', { id: 'objectives', class: 'objectives-title' }, 'Your objectives'), h('ul', { class: 'objectives' }, ...scenario.objectives.map((o) => h('li', {}, o))))
             : null,
           h(
             'div',

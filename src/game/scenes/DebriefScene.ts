@@ -11,8 +11,9 @@ import { loadLibrary } from '../content/index.ts';
 import { Backdrop } from '../stage/backdrop.ts';
 import { fitStage } from '../stage/viewport.ts';
 import { h, icon } from '../ui/dom.ts';
+import { openOrShowError } from '../ui/error-screen.ts';
 import { mountScreen, muteButton, topbar, unmountScreen } from '../ui/screen.ts';
-import type { DebriefData } from './ConversationScene.ts';
+import type { DebriefData } from '../conversation/results.ts';
 
 const OUTCOME_TEXT: Record<Outcome, string> = {
   satisfied: 'Customer left satisfied',
@@ -37,7 +38,7 @@ export class DebriefScene extends Phaser.Scene {
     new Backdrop(this, true);
     this.events.once('shutdown', () => unmountScreen());
     fitStage(this.game, []); // nothing animates here: no canvas
-    void this.build(data);
+    openOrShowError(this, () => this.build(data), data);
   }
 
   private async build({ id, result, timers, saved }: DebriefData): Promise<void> {
@@ -134,7 +135,7 @@ function scoresPanel(compiled: CompiledScenario, result: ConversationResult, tim
         value === null
           ? h('dd', { class: 'muted', 'data-testid': `score-${id}` }, why ?? 'Not scored')
           : h('dd', { 'data-testid': `score-${id}` }, String(value)),
-        value === null ? null : h('div', { class: 'bar', 'aria-hidden': 'true' }, h('i', { style: `width:${value}%` })),
+        value === null ? null : h('div', { class: 'bar', 'aria-hidden': 'true' }, scoreFill(value)),
       ),
     );
   };
@@ -162,6 +163,20 @@ function scoresPanel(compiled: CompiledScenario, result: ConversationResult, tim
     h('dl', { class: 'score-list' }, ...rows),
     historyLine,
   );
+}
+
+/**
+ * The filled part of a score bar. Its width is the one truly dynamic value
+ * on the page, so it goes in as a CSS custom property through the CSSOM
+ * (`style.setProperty`), never as a style attribute in markup: a
+ * strict Content-Security-Policy (no 'unsafe-inline' for styles) blocks
+ * inline style attributes but allows CSSOM property setting. The stylesheet
+ * reads it (`width: var(--score)`).
+ */
+function scoreFill(value: number): HTMLElement {
+  const fill = h('i', {});
+  fill.style.setProperty('--score', `${value}%`);
+  return fill;
 }
 
 /**

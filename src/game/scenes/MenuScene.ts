@@ -8,6 +8,7 @@ import { onSettingsChange, settings, TIMER_LABELS, updateSettings } from '../set
 import { Backdrop } from '../stage/backdrop.ts';
 import { fitStage } from '../stage/viewport.ts';
 import { h, icon } from '../ui/dom.ts';
+import { openOrShowError } from '../ui/error-screen.ts';
 import { brand, mountScreen, muteButton, topbar, unmountScreen } from '../ui/screen.ts';
 
 /**
@@ -29,7 +30,10 @@ export class MenuScene extends Phaser.Scene {
     sounds().ambient(false);
     this.events.once('shutdown', () => unmountScreen());
     if (hasTestScenarios()) {
-      void loadLibrary().then((lib) => this.build([...menuEntries, ...lib.extraEntries]));
+      openOrShowError(this, async () => {
+        const lib = await loadLibrary();
+        this.build([...menuEntries, ...lib.extraEntries]);
+      });
     } else {
       this.build(menuEntries);
     }
@@ -84,21 +88,25 @@ export class MenuScene extends Phaser.Scene {
     performance.mark('tactful:menu-interactive');
     // Fetch the engine and the sounds while the player reads the menu, so a briefing opens at once.
     setTimeout(() => {
-      void loadLibrary();
+      // Only a head start: if it fails, the briefing loads it again (and shows the error screen if that fails too).
+      loadLibrary().catch(() => undefined);
       sounds().prefetch();
     }, 200);
 
-    void playHistory().then(({ history, notice: message }) => {
-      if (message && !notices.textContent?.includes(message)) notices.appendChild(notice(message));
-      takeNotices();
-      return history.summaries();
-    }).then((summaries) => {
-      for (const { entry, li } of items) {
-        const foot = li.querySelector<HTMLElement>('.card-foot');
-        if (foot && !entry.errors.length) fillFoot(foot, summaries.get(entry.id));
-      }
-      document.body.dataset.history = 'ready';
-    });
+    openOrShowError(this, () => this.showHistory(items, notices));
+  }
+
+  /** Fills each card's foot with the best score and attempts from the history store. */
+  private async showHistory(items: { entry: MenuEntry; li: HTMLElement }[], notices: HTMLElement): Promise<void> {
+    const { history, notice: message } = await playHistory();
+    if (message && !notices.textContent?.includes(message)) notices.appendChild(notice(message));
+    takeNotices();
+    const summaries = await history.summaries();
+    for (const { entry, li } of items) {
+      const foot = li.querySelector<HTMLElement>('.card-foot');
+      if (foot && !entry.errors.length) fillFoot(foot, summaries.get(entry.id));
+    }
+    document.body.dataset.history = 'ready';
   }
 
   private open(id: string): void {

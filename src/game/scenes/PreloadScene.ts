@@ -2,6 +2,7 @@ import Phaser from 'phaser';
 import { addNotice, deepLinkedScenario, playHistory } from '../app.ts';
 import { menuEntries, loadLibrary } from '../content/index.ts';
 import { h } from '../ui/dom.ts';
+import { openOrShowError } from '../ui/error-screen.ts';
 import { mountScreen } from '../ui/screen.ts';
 import { Backdrop } from '../stage/backdrop.ts';
 import { loadFaces } from '../stage/face.ts';
@@ -26,7 +27,8 @@ export class PreloadScene extends Phaser.Scene {
   create(): void {
     performance.mark('tactful:preload');
     new Backdrop(this, true);
-    void playHistory();
+    // Opens the history store early; a failure shows on the screen that needs it (menu, briefing).
+    playHistory().catch(() => undefined);
     const wanted = deepLinkedScenario();
     if (wanted === null) {
       fitStage(this.game, []);
@@ -34,7 +36,7 @@ export class PreloadScene extends Phaser.Scene {
       return;
     }
     this.showProgress();
-    void this.openDeepLink(wanted);
+    openOrShowError(this, () => this.openDeepLink(wanted));
   }
 
   private showProgress(): void {

@@ -51,6 +51,7 @@ export function fitStage(game: Phaser.Game, slots: (Element | null | undefined)[
   const width = Math.max(2, right - left);
   const height = Math.max(2, bottom - top);
   origin = { x: left, y: top };
+  // Set through the CSSOM (never a style attribute in markup), which a strict CSP allows: the values are truly dynamic.
   Object.assign(stage.style, { display: 'block', left: `${left}px`, top: `${top}px`, width: `${width}px`, height: `${height}px` });
   const w = Math.round(width * ratio);
   const h = Math.round(height * ratio);
