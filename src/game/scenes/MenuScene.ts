@@ -9,7 +9,7 @@ import { Backdrop } from '../stage/backdrop.ts';
 import { fitStage } from '../stage/viewport.ts';
 import { h, icon } from '../ui/dom.ts';
 import { openOrShowError } from '../ui/error-screen.ts';
-import { brand, mountScreen, muteButton, topbar, unmountScreen } from '../ui/screen.ts';
+import { brand, mountScreen, muteButton, onUnmount, topbar, unmountScreen } from '../ui/screen.ts';
 
 /**
  * The menu: a card per scenario (title, summary, difficulty, length, tags,
@@ -186,10 +186,9 @@ function settingsPanel(): HTMLElement {
   mute.addEventListener('change', () => updateSettings({ muted: mute.checked }));
   const motion = h('input', { type: 'checkbox', checked: current.reducedMotion });
   motion.addEventListener('change', () => updateSettings({ reducedMotion: motion.checked }));
-  const stop = onSettingsChange((now) => {
-    if (!mute.isConnected) return stop();
+  onUnmount(onSettingsChange((now) => {
     mute.checked = now.muted;
-  });
+  }));
 
   return h(
     'aside',

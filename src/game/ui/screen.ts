@@ -9,6 +9,19 @@ import { onSettingsChange, settings, updateSettings } from '../settings.ts';
 const root = (): HTMLElement => document.getElementById('ui')!;
 
 let current: HTMLElement[] = [];
+/** Clean-ups of the screen on show, and of the one being built (registered before it is mounted). */
+let currentCleanups: (() => void)[] = [];
+let pendingCleanups: (() => void)[] = [];
+
+/**
+ * Runs `cleanup` when the screen being built is taken down. Anything a
+ * screen subscribes to outside itself (settings, the document) must be
+ * released this way: a subscription left behind keeps the whole detached
+ * screen alive, and fifty plays would keep fifty screens.
+ */
+export function onUnmount(cleanup: () => void): void {
+  pendingCleanups.push(cleanup);
+}
 
 /**
  * Replaces whatever is shown with `elements` and focuses `focus` (or the
@@ -17,6 +30,8 @@ let current: HTMLElement[] = [];
 export function mountScreen(name: string, elements: HTMLElement[], focus?: HTMLElement | null, modal: HTMLElement[] = []): void {
   unmountScreen();
   current = [...elements, ...modal];
+  currentCleanups = pendingCleanups;
+  pendingCleanups = [];
   for (const el of elements) root().appendChild(el);
   for (const el of modal) document.getElementById('modal')!.appendChild(el);
   document.body.dataset.screen = name;
@@ -31,6 +46,7 @@ export function mountScreen(name: string, elements: HTMLElement[], focus?: HTMLE
 export function unmountScreen(): void {
   for (const el of current) el.remove();
   current = [];
+  for (const cleanup of currentCleanups.splice(0)) cleanup();
 }
 
 /** The brand mark used in every top bar. */
@@ -49,7 +65,7 @@ export function muteButton(): HTMLButtonElement {
     button.title = muted ? 'Sound is off' : 'Sound is on';
   };
   button.addEventListener('click', () => updateSettings({ muted: !settings().muted }));
-  const stop = onSettingsChange(() => (button.isConnected ? render() : stop()));
+  onUnmount(onSettingsChange(render));
   render();
   return button;
 }
