@@ -17,6 +17,9 @@ export default defineConfig(
     'test-results/',
     'playwright-report/',
     'tests/artifacts/',
+    'coverage/',
+    'reports/',
+    '.stryker-tmp/',
   ]),
   {
     files: ['src/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', '*.ts'],
