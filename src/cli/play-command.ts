@@ -1,4 +1,4 @@
-import { parseChoices, playChoices, resultJson } from '../engine/index.ts';
+import { newShuffleSeed, parseChoices, playChoices, resultJson } from '../engine/index.ts';
 import type { TimerSetting } from '../engine/index.ts';
 import { debriefText } from './debrief-text.ts';
 import { UsageError } from './files.ts';
@@ -16,7 +16,7 @@ export async function playCommand(file: string, options: { choose?: string; time
   const loaded = loadForCommand(file, out, options.json);
   if (!loaded) return 1;
   // Interactive play always shuffles (a fresh seed unless one is given); --choose keeps file order unless --shuffle is given.
-  if (options.choose === undefined) return playInteractive(loaded.compiled, loaded.catalogue, options.timers, options.shuffle ?? Math.floor(Math.random() * 0x7fffffff));
+  if (options.choose === undefined) return playInteractive(loaded.compiled, loaded.catalogue, options.timers, options.shuffle ?? newShuffleSeed(Math.random));
   const parsed = parseChoices(options.choose);
   if ('error' in parsed) {
     out.stderr(`--choose: ${parsed.error}`);

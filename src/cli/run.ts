@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { scenarioJsonSchema } from '../scenario/index.ts';
 import { isTimerSetting, type TimerSetting } from '../engine/index.ts';
+import { MAX_SHUFFLE_SEED, parseShuffleSeed } from '../engine/shuffle-seed.ts';
 import { UsageError } from './files.ts';
 import { auditCommand } from './audit-command.ts';
 import { graphCommand } from './graph-command.ts';
@@ -111,8 +112,9 @@ function single(positionals: string[], command: string): string {
 }
 
 function parseSeed(value: string): number {
-  if (!/^\d{1,10}$/.test(value) || Number(value) > 0x7fffffff) throw new UsageError(`--shuffle needs a seed: a whole number from 0 to 2147483647, not "${value}"`);
-  return Number(value);
+  const seed = parseShuffleSeed(value);
+  if (seed === null) throw new UsageError(`--shuffle needs a seed: a whole number from 0 to ${MAX_SHUFFLE_SEED}, not "${value}"`);
+  return seed;
 }
 
 function parseTimers(value: string | undefined): TimerSetting {

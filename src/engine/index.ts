@@ -7,6 +7,7 @@ export * from './machine.ts';
 export * from './load.ts';
 export * from './transcript.ts';
 export * from './reply-order.ts';
+export * from './shuffle-seed.ts';
 export * from './conversation.ts';
 export * from './emotion.ts';
 export * from './result.ts';

@@ -5,10 +5,10 @@ import type { DialogueNode, Effect, Reply, Scenario } from '../scenario/model.ts
 import { readingAllowanceMs } from '../scenario/reading-time.ts';
 import { shownOrder } from './reply-order.ts';
 import type { TimerSetting } from './timer-setting.ts';
-
-export { TIMER_SETTINGS, isTimerSetting, type TimerSetting } from './timer-setting.ts';
 import { applyEffect, offeredReplies, scopeOf } from '../scenario/semantics.ts';
 import type { ConversationContext, Decision } from './transcript.ts';
+
+export { TIMER_SETTINGS, isTimerSetting, type TimerSetting } from './timer-setting.ts';
 
 /** The multiplier a timer setting applies to time limits (null = off). */
 export function timerScale(setting: TimerSetting): number | null {

@@ -1,3 +1,4 @@
+import { newShuffleSeed, parseShuffleSeed } from '../engine/shuffle-seed.ts';
 import { PlayHistory } from '../report/history.ts';
 
 /**
@@ -50,9 +51,10 @@ export function shuffleSeedForPlay(): number {
   if (given !== null) {
     url.searchParams.delete('seed');
     history.replaceState(null, '', url);
-    if (/^\d{1,10}$/.test(given) && Number(given) <= 0x7fffffff) return Number(given);
+    const seed = parseShuffleSeed(given);
+    if (seed !== null) return seed;
   }
-  return Math.floor(Math.random() * 0x7fffffff);
+  return newShuffleSeed(Math.random);
 }
 
 /** Keeps the address bar in step with the screen, so a reload or a shared link opens the same scenario. */
