@@ -6,12 +6,13 @@ import { defineConfig, devices } from '@playwright/test';
  * person does. Debian's Chromium is used when present (never downloaded).
  */
 const chromium = '/usr/bin/chromium';
-const PORT = 4173;
-const E2E_DIST = 'node_modules/.tactful-e2e';
+// PW_PORT lets two checkouts (or two people on one machine) run the suite side by side.
+const PORT = Number(process.env.PW_PORT ?? 4173);
+const E2E_DIST = PORT === 4173 ? 'node_modules/.tactful-e2e' : `node_modules/.tactful-e2e-${PORT}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  outputDir: 'test-results',
+  outputDir: PORT === 4173 ? 'test-results' : `test-results-${PORT}`,
   timeout: 90_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
