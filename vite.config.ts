@@ -1,47 +1,65 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
-import { buildCatalogue } from './src/scenario/index.ts';
+import { defineConfig, type Plugin, type Rollup } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { buildCatalogue, isCatalogueFileName, isScenarioFileName, scenarioFileStem } from './src/scenario/index.ts';
 import { menuEntryFor, type MenuEntry } from './src/game/content/menu-index.ts';
 
 const MENU_ID = 'virtual:tactful/menu';
 const RESOLVED_MENU_ID = '\0' + MENU_ID;
 
 /**
- * Reads every `scenarios/*.yaml` (techniques.yaml is the catalogue) into menu
- * entries at build time, with the same loader the engine uses. The menu
- * imports this small JSON instead of the YAML parser and the engine, which
- * load in the background and are only needed once a scenario is opened.
+ * Reads every scenario file in `scenarios/` (the rule is `isScenarioFileName`;
+ * techniques.yaml is the catalogue) into menu entries at build time, with
+ * the same loader the engine uses. The menu imports this small JSON instead
+ * of the YAML parser and the engine, which load in the background and are
+ * only needed once a scenario is opened.
+ *
+ * A production build with any scenario error fails with the lint report
+ * (trainees must never see cards full of error text); the development
+ * server shows the errors on the cards instead, and updates as files change.
  */
 function scenarioMenu(): Plugin {
   let root = process.cwd();
+  let building = false;
   const dir = (): string => join(root, 'scenarios');
   const entries = (): MenuEntry[] => {
-    const files = readdirSync(dir()).filter((f) => /\.ya?ml$/.test(f)).sort();
-    const techniques = files.find((f) => /^techniques\.ya?ml$/.test(f));
+    if (!existsSync(dir())) return [];
+    const names = readdirSync(dir()).sort();
+    const techniques = names.find((f) => isCatalogueFileName(f) && statSync(join(dir(), f)).isFile());
     const { catalogue } = buildCatalogue(techniques ? readFileSync(join(dir(), techniques), 'utf8') : undefined);
-    return files
-      .filter((f) => f !== techniques)
-      .map((f) => menuEntryFor(`scenarios/${f}`, readFileSync(join(dir(), f), 'utf8'), catalogue));
+    return names.filter(isScenarioFileName).map((name) => {
+      const file = `scenarios/${name}`;
+      const text = readScenarioFile(join(dir(), name));
+      return typeof text === 'string' ? menuEntryFor(file, text, catalogue) : unreadableEntry(file, text.problem);
+    });
   };
   return {
     name: 'tactful-scenario-menu',
     configResolved(config) {
       root = config.root;
+      building = config.command === 'build';
     },
     resolveId(id) {
       return id === MENU_ID ? RESOLVED_MENU_ID : undefined;
     },
     load(id) {
       if (id !== RESOLVED_MENU_ID) return undefined;
-      for (const f of readdirSync(dir())) this.addWatchFile(join(dir(), f));
-      return `export default ${JSON.stringify(entries())};`;
+      if (existsSync(dir())) for (const f of readdirSync(dir())) this.addWatchFile(join(dir(), f));
+      const list = entries();
+      const errors = list.flatMap((e) => e.errors);
+      if (building && errors.length > 0) {
+        const count = `${errors.length} error${errors.length === 1 ? '' : 's'} in ${list.filter((e) => e.errors.length).length} scenario file(s)`;
+        throw new ScenarioBuildError(`The build stopped: ${count}. Fix them (npx tactful lint scenarios) and build again:\n${errors.join('\n')}`);
+      }
+      return `export default ${JSON.stringify(list)};`;
     },
     configureServer(server) {
       // A trainer editing a scenario sees the menu card (and its errors) update.
       server.watcher.add(dir());
       const refresh = (file: string): void => {
-        if (!relative(dir(), file).match(/^[^/\\]+\.ya?ml$/)) return;
+        const name = relative(dir(), file);
+        if (/[/\\]/.test(name) || !(isScenarioFileName(name) || isCatalogueFileName(name))) return;
         const mod = server.moduleGraph.getModuleById(RESOLVED_MENU_ID);
         if (mod) server.moduleGraph.invalidateModule(mod);
         server.ws.send({ type: 'full-reload' });
@@ -53,10 +71,131 @@ function scenarioMenu(): Plugin {
   };
 }
 
+/** A build stopped by scenario errors: the message is the whole report, so no stack is printed. */
+class ScenarioBuildError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ScenarioBuildError';
+    this.stack = message;
+  }
+}
+
+/** A scenario file's text, or why it cannot be read (a folder with a YAML name, permissions). */
+function readScenarioFile(path: string): string | { problem: string } {
+  try {
+    if (statSync(path).isDirectory()) return { problem: 'this is a folder, not a scenario file: rename it or move it out of scenarios/' };
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { problem: code === 'EACCES' || code === 'EPERM' ? 'cannot read this file: permission denied' : `cannot read this file (${code ?? 'unknown error'})` };
+  }
+}
+
+/** The card for a file that could not be read: its errors say why. */
+function unreadableEntry(file: string, problem: string): MenuEntry {
+  return { file, id: scenarioFileStem(file), title: file, summary: '', difficulty: 0, tags: [], minutes: null, customer: '', errors: [`${file}:1:1: error: ${problem} [unreadable-file]`] };
+}
+
+/**
+ * Adds `<link rel="prefetch">` for the chunks a visit needs after the menu
+ * (the engine and scenarios, Phaser, the avatar generator): the browser
+ * fetches them at idle, after the page has loaded, without running them, so
+ * the menu's first seconds stay free and opening a scenario never waits on
+ * the network.
+ */
+function prefetchLaterChunks(): Plugin {
+  let base = './';
+  return {
+    name: 'tactful-prefetch-later-chunks',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const bundle = ctx.bundle;
+        if (!bundle) return [];
+        const chunks = Object.values(bundle).filter((c): c is Rollup.OutputChunk => c.type === 'chunk');
+        const entry = chunks.find((c) => c.isEntry);
+        const upFront = new Set([entry?.fileName, ...(entry?.imports ?? [])]);
+        return chunks
+          .filter((c) => !upFront.has(c.fileName))
+          .map((c) => ({ tag: 'link', attrs: { rel: 'prefetch', href: `${base}${c.fileName}`, crossorigin: true }, injectTo: 'head' as const }));
+      },
+    },
+  };
+}
+
+/**
+ * The built game's Content-Security-Policy: scripts, styles, fonts and sounds
+ * only from the game's own origin, no inline script and no eval. Images may
+ * be data:/blob: URLs (the customer's generated faces). Added to production
+ * builds only: the development server injects styles inline.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self' blob: data:", // Phaser's loader reads the generated faces (blob: URLs) with XHR
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'tactful-content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+  };
+}
+
 // Relative base so dist/ works from any folder (intranet, LMS package, file share).
 export default defineConfig({
   base: './',
-  plugins: [scenarioMenu()],
+  // Files copied as they are (the app icons): under assets/, like every other asset.
+  publicDir: 'assets/public',
+  plugins: [
+    scenarioMenu(),
+    prefetchLaterChunks(),
+    contentSecurityPolicy(),
+    // Offline play: precache the whole game (every scenario is inside the library chunk) on the first visit.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      manifest: {
+        name: 'Tactful: customer conversations practice',
+        short_name: 'Tactful',
+        description: 'Practise conversations with upset, mistaken or unreasonable customers.',
+        theme_color: '#1d6b66',
+        background_color: '#f3ece1',
+        display: 'standalone',
+        start_url: './',
+        scope: './',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      includeAssets: ['icons/*.png'],
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,ogg,woff2,png,svg,webmanifest}'],
+        // Phaser's chunk is over Workbox's 2 MiB default.
+        maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+        // Every screen is index.html with a query (?scenario=…&screen=…): serve it from the cache offline.
+        navigateFallback: 'index.html',
+        ignoreURLParametersMatching: [/.*/],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   server: { port: 5173, strictPort: false },
   // Pre-bundle every dependency up front so a first visit never triggers a mid-session reload.
   optimizeDeps: {
@@ -64,6 +203,9 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
+    // Phaser's own chunk is about 1.3 MB minified (≈ 330 KB gzipped): fetched at idle, after the menu, and cached
+    // by the service worker. Every other chunk is far below this; a new dependency that grows one past it still warns.
+    chunkSizeWarningLimit: 1600,
     assetsInlineLimit: 0,
     rollupOptions: {
       output: {

@@ -34,9 +34,16 @@ export function takeNotices(): string[] {
   return notices.splice(0, notices.length);
 }
 
-/** The `?scenario=<id>` deep link, if any. */
-export function deepLinkedScenario(): string | null {
-  return new URLSearchParams(location.search).get('scenario');
+let lastSave: Promise<void> = Promise.resolve();
+
+/** Remembers the play being written to the history store, so the debrief can wait for it. */
+export function trackSave(saved: Promise<void>): void {
+  lastSave = saved;
+}
+
+/** Resolves once the last play saved is in the store; rejects if that save failed (the debrief then shows the error screen). */
+export function lastSaveDone(): Promise<void> {
+  return lastSave;
 }
 
 /**
@@ -55,12 +62,4 @@ export function shuffleSeedForPlay(): number {
     if (seed !== null) return seed;
   }
   return newShuffleSeed(Math.random);
-}
-
-/** Keeps the address bar in step with the screen, so a reload or a shared link opens the same scenario. */
-export function setAddress(scenario: string | null): void {
-  const url = new URL(location.href);
-  if (scenario) url.searchParams.set('scenario', scenario);
-  else url.searchParams.delete('scenario');
-  if (url.href !== location.href) history.replaceState(null, '', url);
 }

@@ -11,7 +11,7 @@ import dissatisfiedUrl from '../../assets/audio/sting-dissatisfied.ogg?url';
 import escalatedUrl from '../../assets/audio/sting-escalated.ogg?url';
 import lostUrl from '../../assets/audio/sting-lost.ogg?url';
 
-/** Every sound the game plays, by name, with the URL the preloader fetches. */
+/** Every sound the game plays, by name, with its file's URL. */
 export const SOUND_FILES = {
   ambient: ambientUrl,
   click: clickUrl,
@@ -30,17 +30,16 @@ export type SoundName = keyof typeof SOUND_FILES;
  * The game's sounds, played with Howler. Browsers refuse to start audio
  * before the player has interacted with the page, and Chrome logs a warning
  * for any AudioContext created earlier, so Howler is not even loaded until the
- * first key press or pointer press: then every sound is created from the
- * bytes already fetched in the background, and the ambient loop starts if a
- * scene asked for it.
+ * first key press or pointer press. Each sound's file is fetched the first
+ * time it is played (the service worker keeps it for offline visits), so a
+ * visit that never opens a conversation downloads no audio at all; Howler
+ * plays a sound as soon as its file has arrived.
  */
 class SoundBank {
-  private sources = new Map<SoundName, string>();
   private howls = new Map<SoundName, Howl>();
   private wantAmbient = false;
   private hidden = false;
-  private unlocked = false;
-  private howler: typeof import('howler').Howler | undefined;
+  private howler: typeof import('howler') | undefined;
 
   constructor() {
     const unlock = (): void => {
@@ -54,39 +53,14 @@ class SoundBank {
     document.addEventListener('visibilitychange', () => this.setHidden(document.hidden));
   }
 
-  private prefetching = false;
-
-  /**
-   * Fetches every sound's bytes in the background (after the first screen is
-   * up), so the first input can create them without another request.
-   */
-  prefetch(): void {
-    if (this.prefetching) return;
-    this.prefetching = true;
-    for (const [name, url] of Object.entries(SOUND_FILES) as [SoundName, string][]) {
-      fetch(url)
-        .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(response.statusText))))
-        .then((bytes) => {
-          if (!this.unlocked) this.sources.set(name, URL.createObjectURL(new Blob([bytes], { type: 'audio/ogg' })));
-        })
-        .catch(() => undefined); // Howler fetches it itself on unlock.
-    }
-  }
-
   /** True once the first input has unlocked audio. */
   get ready(): boolean {
-    return this.unlocked;
+    return this.howler !== undefined;
   }
 
   private async unlock(): Promise<void> {
     try {
-      const { Howl, Howler } = await import('howler');
-      this.howler = Howler;
-      for (const name of Object.keys(SOUND_FILES) as SoundName[]) {
-        const src = this.sources.get(name) ?? new URL(SOUND_FILES[name], import.meta.url).href;
-        this.howls.set(name, new Howl({ src: [src], format: ['ogg'], loop: name === 'ambient', volume: name === 'ambient' ? 0.35 : 1, preload: true }));
-      }
-      this.unlocked = true;
+      this.howler = await import('howler');
       this.applyVolume();
       this.updateAmbient();
     } catch {
@@ -94,11 +68,20 @@ class SoundBank {
     }
   }
 
+  /** The sound called `name`, created (and its file requested) on first use; undefined before audio is unlocked. */
+  private sound(name: SoundName): Howl | undefined {
+    const existing = this.howls.get(name);
+    if (existing || !this.howler) return existing;
+    const howl = new this.howler.Howl({ src: [new URL(SOUND_FILES[name], import.meta.url).href], format: ['ogg'], loop: name === 'ambient', volume: name === 'ambient' ? 0.35 : 1 });
+    this.howls.set(name, howl);
+    return howl;
+  }
+
   private applyVolume(): void {
     if (!this.howler) return;
     const { volume, muted } = settings();
-    this.howler.volume(volume);
-    this.howler.mute(muted);
+    this.howler.Howler.volume(volume);
+    this.howler.Howler.mute(muted);
   }
 
   private setHidden(hidden: boolean): void {
@@ -107,9 +90,10 @@ class SoundBank {
   }
 
   private updateAmbient(): void {
-    const ambient = this.howls.get('ambient');
-    if (!ambient) return;
     const on = this.wantAmbient && !this.hidden;
+    // Not created just to stay silent: the ambient file loads when it is first wanted.
+    const ambient = on ? this.sound('ambient') : this.howls.get('ambient');
+    if (!ambient) return;
     if (on && !ambient.playing()) {
       ambient.play();
       ambient.fade(0, 0.35, 800);
@@ -118,7 +102,8 @@ class SoundBank {
 
   /** Plays a one-shot sound (ignored until audio is unlocked). */
   play(name: Exclude<SoundName, 'ambient'>): void {
-    this.howls.get(name)?.play();
+    if (settings().muted) return;
+    this.sound(name)?.play();
   }
 
   /** Turns the ambient shop noise on or off. */

@@ -49,5 +49,19 @@ export function faceSvg(avatar: string, emotion: Emotion): string {
     eyebrows: [e.eyebrows] as never,
     eyes: [e.eyes] as never,
     mouth: [e.mouth] as never,
-  }).toString();
+  }).toString().replace(/ style="([^"]*)"/g, (_, declarations: string) => presentationAttributes(declarations));
+}
+
+/**
+ * `style="a:b;c:d"` as SVG presentation attributes (` a="b" c="d"`). The
+ * game's Content-Security-Policy forbids style attributes, and the stage
+ * parses each face's SVG in the page before rasterising it.
+ */
+function presentationAttributes(declarations: string): string {
+  return declarations
+    .split(';')
+    .map((d) => d.split(':').map((part) => part.trim()))
+    .filter((pair): pair is [string, string] => pair.length === 2 && /^[a-z-]+$/.test(pair[0]!) && pair[1]!.length > 0)
+    .map(([name, value]) => ` ${name}="${value.replace(/"/g, '&quot;')}"`)
+    .join('');
 }

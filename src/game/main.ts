@@ -1,37 +1,70 @@
 import '@fontsource-variable/inter/wght.css';
 import './ui/styles.css';
-import Phaser from 'phaser';
-import { settings } from './settings.ts';
+import { config as zodConfig } from 'zod/mini';
 import { sounds } from './audio.ts';
-import { PreloadScene } from './scenes/PreloadScene.ts';
-import { MenuScene } from './scenes/MenuScene.ts';
-import { BriefingScene } from './scenes/BriefingScene.ts';
-import { ConversationScene } from './scenes/ConversationScene.ts';
-import { DebriefScene } from './scenes/DebriefScene.ts';
+import { loadedStage, loadStage } from './conversation-stage.ts';
+import { currentRoute, startNavigation, type Route } from './navigation.ts';
+import { offerUpdates } from './offline.ts';
+import { BriefingScreen } from './screens/briefing-screen.ts';
+import { DebriefScreen } from './screens/debrief-screen.ts';
+import { MenuScreen } from './screens/menu-screen.ts';
+import { settings } from './settings.ts';
+import { drawBackdrop } from './stage/backdrop.ts';
+import { openOrShowError } from './ui/error-screen.ts';
+import { h } from './ui/dom.ts';
+import { mountScreen } from './ui/screen.ts';
 
 /**
- * Tactful's entry point: a Phaser stage (backdrop, faces, meters, rings)
- * under a DOM layer (all text and controls), one scene per screen.
+ * Tactful's entry point. Every screen is DOM over an SVG shop backdrop; the
+ * menu, briefing and debrief need nothing else, so they appear as soon as
+ * this small bundle runs. Only the conversation draws on a canvas (the
+ * customer's face, the mood meter), with Phaser, which is its own chunk:
+ * fetched at idle and started while the player reads the briefing.
  */
+// Zod probes for eval (new Function) on first use; the game's Content-Security-Policy forbids it, so say no up front.
+zodConfig({ jitless: true });
 document.documentElement.classList.toggle('reduced-motion', settings().reducedMotion);
-sounds(); // listens for the first input, which unlocks audio
 
-const game = new Phaser.Game({
-  type: Phaser.AUTO,
-  parent: 'stage',
-  // The backdrop is an SVG layer underneath; the canvas draws only what moves.
-  transparent: true,
-  banner: false,
-  // Each screen sizes and places the canvas around what it animates (stage/viewport.ts).
-  scale: { mode: Phaser.Scale.NONE, width: 2, height: 2 },
-  // Howler plays every sound; Phaser's own audio would create an AudioContext before any input.
-  audio: { noAudio: true },
-  // All input goes to the DOM layer.
-  input: { keyboard: false, mouse: false, touch: false, gamepad: false },
-  // No multisampling: every round shape is painted antialiased on a 2D canvas texture instead
-  // (see stage/painted.ts), which keeps frames cheap without a GPU.
-  render: { antialias: true, antialiasGL: false, powerPreference: 'low-power' },
-  scene: [PreloadScene, MenuScene, BriefingScene, ConversationScene, DebriefScene],
-});
+const menu = new MenuScreen();
+const briefing = new BriefingScreen();
+const debrief = new DebriefScreen();
+let conversations = 0;
 
-if (import.meta.env.DEV) (window as unknown as { __tactfulGame: Phaser.Game }).__tactfulGame = game;
+/** Shows a route: leaves whatever was on screen, then builds the new screen. */
+function render(route: Route): void {
+  menu.hide();
+  briefing.hide();
+  debrief.hide();
+  const conversation = ++conversations;
+  if (route.screen !== 'conversation') {
+    loadedStage()?.stopConversation();
+    sounds().ambient(false);
+  }
+  // The full shop behind a conversation; a quieter one behind text-heavy screens.
+  drawBackdrop(route.screen !== 'conversation');
+  switch (route.screen) {
+    case 'menu':
+      menu.show();
+      break;
+    case 'briefing':
+      briefing.show(route.id);
+      break;
+    case 'debrief':
+      if (route.play) debrief.show(route.id, route.play);
+      else briefing.show(route.id);
+      break;
+    case 'conversation': {
+      const screen = { key: 'Conversation', active: () => conversation === conversations, retry: () => render(route) } as const;
+      if (!loadedStage()) mountScreen('loading', [h('main', { class: 'loading', id: 'main' }, h('p', { role: 'status' }, 'Opening the conversation…'))], null);
+      openOrShowError(screen, async () => {
+        const stage = await loadStage();
+        if (screen.active()) stage.startConversation(route.id);
+      });
+      break;
+    }
+  }
+}
+
+window.addEventListener('resize', () => drawBackdrop(currentRoute().screen !== 'conversation'));
+startNavigation(render);
+offerUpdates();

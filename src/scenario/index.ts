@@ -16,3 +16,4 @@ export { problemAt, type ScenarioSourceFile } from './source.ts';
 export type { Analysis } from './analysis.ts';
 
 export * from './graph-export.ts';
+export { isScenarioFileName, isCatalogueFileName, scenarioFileStem } from './file-names.ts';

@@ -1,4 +1,4 @@
-import { buildCatalogue, formatProblem, type Problem, type TechniqueCatalogue } from '../../scenario/index.ts';
+import { buildCatalogue, formatProblem, isCatalogueFileName, isScenarioFileName, type Problem, type TechniqueCatalogue } from '../../scenario/index.ts';
 import { debriefOf, decisionSpeed, decisionTact, loadScenario, SteppedClock, startConversation, type CompiledScenario } from '../../engine/index.ts';
 import { menuEntryFor, type MenuEntry } from './menu-index.ts';
 import menuEntries from 'virtual:tactful/menu';
@@ -11,7 +11,8 @@ export const engine = { startConversation, SteppedClock, decisionTact, decisionS
  * loader. This module (with the YAML parser, the schema and the engine) is
  * its own chunk: the menu never waits for it.
  */
-const files = import.meta.glob<string>('/scenarios/*.yaml', { query: '?raw', import: 'default', eager: true });
+// Every file in scenarios/ (a glob can't say "any case"); isScenarioFileName picks the scenarios, as the menu index does.
+const files = import.meta.glob<string>('/scenarios/*', { query: '?raw', import: 'default', eager: true });
 
 /** One scenario file, loaded. `compiled` is missing when it has errors. */
 export interface LibraryScenario {
@@ -50,11 +51,11 @@ let cached: Library | undefined;
  */
 export function library(): Library {
   if (cached) return cached;
-  const techniquesKey = Object.keys(files).find((f) => /\/techniques\.ya?ml$/.test(f));
+  const techniquesKey = Object.keys(files).find(isCatalogueFileName);
   const { catalogue } = buildCatalogue(techniquesKey ? files[techniquesKey] : undefined);
   const compiledById = new Map<string, LibraryScenario>();
   const textByFile = new Map<string, string>();
-  for (const [key, text] of Object.entries(files)) if (key !== techniquesKey) textByFile.set(key.replace(/^\//, ''), text);
+  for (const [key, text] of Object.entries(files)) if (isScenarioFileName(key)) textByFile.set(key.replace(/^\//, ''), text);
   const fileById = new Map(menuEntries.map((e) => [e.id, e.file]));
   const compile = (file: string, text: string): LibraryScenario => {
     const { compiled, problems } = loadScenario(file, text, catalogue);

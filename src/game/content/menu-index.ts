@@ -1,5 +1,5 @@
 import { TYPING_CHARS_PER_SECOND } from './pacing.ts';
-import { formatProblem, readingAllowanceMs, type Scenario, type TechniqueCatalogue } from '../../scenario/index.ts';
+import { formatProblem, readingAllowanceMs, scenarioFileStem, type Scenario, type TechniqueCatalogue } from '../../scenario/index.ts';
 import { loadScenario } from '../../engine/index.ts';
 
 /**
@@ -35,7 +35,7 @@ export interface MenuEntry {
  * menuEntryFor('scenarios/x.yaml', text, catalogue).errors // []
  */
 export function menuEntryFor(file: string, text: string, catalogue: TechniqueCatalogue): MenuEntry {
-  const fallbackId = file.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
+  const fallbackId = scenarioFileStem(file);
   let loaded: ReturnType<typeof loadScenario>;
   try {
     loaded = loadScenario(file, text, catalogue);

@@ -1,7 +1,8 @@
 import Phaser from 'phaser';
 import type { CompiledScenario, TimerSetting } from '../../engine/index.ts';
 import type { Conversation, ConversationView, LastDecision, SteppedClock } from '../../engine/index.ts';
-import { setAddress, shuffleSeedForPlay } from '../app.ts';
+import { shuffleSeedForPlay, trackSave } from '../app.ts';
+import { guardLeaving, leave, navigate, stayHere } from '../navigation.ts';
 import { sounds } from '../audio.ts';
 import { loadLibrary } from '../content/index.ts';
 import { BEAT_MS } from '../content/pacing.ts';
@@ -12,13 +13,12 @@ import { PauseDialog } from '../conversation/pause-dialog.ts';
 import { savePlay } from '../conversation/results.ts';
 import { Typewriter } from '../conversation/typewriter.ts';
 import { settings } from '../settings.ts';
-import { Backdrop } from '../stage/backdrop.ts';
 import { Face, loadFaces } from '../stage/face.ts';
 import { MoodMeter } from '../stage/mood-meter.ts';
 import { fitStage, slotRect, watchSlots } from '../stage/viewport.ts';
 import { openOrShowError } from '../ui/error-screen.ts';
 import { h } from '../ui/dom.ts';
-import { mountScreen, unmountScreen } from '../ui/screen.ts';
+import { mountScreen } from '../ui/screen.ts';
 
 /**
  * The conversation. It renders the engine's view and sends it events, and
@@ -66,21 +66,19 @@ export class ConversationScene extends Phaser.Scene {
     this.pauseDialog = undefined;
     this.beat = new Beat();
     this.cleanup = [];
-    new Backdrop(this);
     this.events.once('shutdown', () => this.shutdown());
-    openOrShowError(this, () => this.setup(data.id), data);
+    openOrShowError({ key: 'Conversation', active: () => this.scene.isActive(), retry: () => this.scene.restart(data) }, () => this.setup(data.id));
   }
 
   private async setup(id: string): Promise<void> {
     const lib = await loadLibrary();
     const compiled = lib.get(id)?.compiled;
     if (!compiled) {
-      this.scene.start('Menu');
+      navigate({ screen: 'menu' }, { replace: true });
       return;
     }
     await loadFaces(this, compiled.scenario.customer.avatar);
     if (!this.scene.isActive()) return;
-    setAddress(compiled.scenario.id);
     this.compiled = compiled;
     this.timers = settings().timers;
     this.clock = new lib.engine.SteppedClock();
@@ -130,6 +128,12 @@ export class ConversationScene extends Phaser.Scene {
     this.game.events.on('hidden', hidden);
     this.cleanup.push(() => this.game.events.off('hidden', hidden));
     sounds().ambient(true);
+    // Back mid-conversation pauses and asks (the pause dialog) instead of leaving at once.
+    guardLeaving(() => {
+      if (this.ending) return false;
+      this.setPaused(true);
+      return true;
+    });
 
     this.presentLine(view);
   }
@@ -208,8 +212,14 @@ export class ConversationScene extends Phaser.Scene {
     this.ending = true;
     sounds().ambient(false);
     sounds().sting(result.outcome);
-    const data = savePlay(result, { scenario: this.compiled.scenario, timers: this.timers, seed: this.seed });
-    const debrief = h('button', { type: 'button', class: 'btn btn-primary', onclick: () => { sounds().play('click'); this.scene.start('Debrief', data); } }, 'See your debrief');
+    const { id, result: finished, timers, saved } = savePlay(result, { scenario: this.compiled.scenario, timers: this.timers, seed: this.seed });
+    trackSave(saved);
+    // The debrief takes the conversation's place in the history: Back from it goes to the briefing.
+    const open = (): void => {
+      sounds().play('click');
+      navigate({ screen: 'debrief', id, play: { result: finished, timers } }, { replace: true });
+    };
+    const debrief = h('button', { type: 'button', class: 'btn btn-primary', onclick: open }, 'See your debrief');
     this.screen.showEndingAction(debrief);
   }
 
@@ -221,6 +231,7 @@ export class ConversationScene extends Phaser.Scene {
     sounds().ambient(!paused);
     if (paused) this.pauseDialog?.open();
     else {
+      stayHere();
       this.pauseDialog?.close();
       sounds().play('click');
       this.screen?.focusAfterPause();
@@ -229,7 +240,7 @@ export class ConversationScene extends Phaser.Scene {
 
   private quit(): void {
     sounds().play('click');
-    this.scene.start('Menu');
+    leave({ screen: 'menu' });
   }
 
   // ----------------------------------------------------------------- time
@@ -260,6 +271,6 @@ export class ConversationScene extends Phaser.Scene {
     this.talk = undefined;
     this.face?.destroy();
     sounds().ambient(false);
-    unmountScreen();
+    // The DOM is left to the next screen, which replaces it (and releases what it subscribed to).
   }
 }

@@ -1,19 +1,16 @@
-import Phaser from 'phaser';
 import type { Outcome } from '../../scenario/index.ts';
 import type { CompiledScenario } from '../../engine/index.ts';
 import type { ConversationResult } from '../../engine/index.ts';
 import type { CriticalMistake } from '../../engine/critical.ts';
 import type { DecisionDebrief } from '../../engine/debrief.ts';
 import { emotionForMood } from '../../engine/emotion.ts';
-import { playHistory, setAddress } from '../app.ts';
+import { lastSaveDone, playHistory } from '../app.ts';
+import { navigate, type FinishedPlay, type Route } from '../navigation.ts';
 import { sounds } from '../audio.ts';
 import { loadLibrary } from '../content/index.ts';
-import { Backdrop } from '../stage/backdrop.ts';
-import { fitStage } from '../stage/viewport.ts';
 import { h, icon } from '../ui/dom.ts';
-import { openOrShowError } from '../ui/error-screen.ts';
-import { mountScreen, muteButton, topbar, unmountScreen } from '../ui/screen.ts';
-import type { DebriefData } from '../conversation/results.ts';
+import { openOrShowError, type OpeningScreen } from '../ui/error-screen.ts';
+import { mountScreen, muteButton, topbar } from '../ui/screen.ts';
 
 const OUTCOME_TEXT: Record<Outcome, string> = {
   satisfied: 'Customer left satisfied',
@@ -29,28 +26,30 @@ const OUTCOME_TEXT: Record<Outcome, string> = {
  * was offered, the techniques used and the coaching. Every number shown is
  * the engine's result; nothing is recomputed here.
  */
-export class DebriefScene extends Phaser.Scene {
-  constructor() {
-    super('Debrief');
+export class DebriefScreen {
+  private shown = 0;
+
+  /** Shows the debrief of a finished play of scenario `id`. */
+  show(id: string, play: FinishedPlay): void {
+    const run = ++this.shown;
+    const screen = { key: 'Debrief', active: () => run === this.shown, retry: () => this.show(id, play) } as const;
+    openOrShowError(screen, () => this.build(id, play, screen));
   }
 
-  create(data: DebriefData): void {
-    new Backdrop(this, true);
-    this.events.once('shutdown', () => unmountScreen());
-    fitStage(this.game, []); // nothing animates here: no canvas
-    openOrShowError(this, () => this.build(data), data);
+  /** Marks the debrief as left, so late work does nothing. */
+  hide(): void {
+    this.shown++;
   }
 
-  private async build({ id, result, timers, saved }: DebriefData): Promise<void> {
+  private async build(id: string, { result, timers }: FinishedPlay, screen: OpeningScreen): Promise<void> {
     const lib = await loadLibrary();
     const compiled = lib.get(id)?.compiled;
     if (!compiled) {
-      this.scene.start('Menu');
+      navigate({ screen: 'menu' }, { replace: true });
       return;
     }
     const { faceDataUrl } = await import('../avatar.ts');
-    if (!this.scene.isActive()) return;
-    setAddress(id);
+    if (!screen.active()) return;
     const { scenario } = compiled;
     const ending = scenario.endings[result.ending]!;
     const emotion = ending.emotion ?? emotionForMood(result.mood);
@@ -101,25 +100,26 @@ export class DebriefScene extends Phaser.Scene {
         h(
           'div',
           { class: 'actions-bar' },
-          h('button', { type: 'button', class: 'btn btn-primary', onclick: () => this.go('Conversation', { id }) }, icon('retry'), 'Try again'),
-          h('button', { type: 'button', class: 'btn btn-secondary', onclick: () => this.go('Menu') }, 'Back to scenarios'),
+          h('button', { type: 'button', class: 'btn btn-primary', onclick: () => this.go({ screen: 'conversation', id }, true) }, icon('retry'), 'Try again'),
+          h('button', { type: 'button', class: 'btn btn-secondary', onclick: () => this.go({ screen: 'menu' }) }, 'Back to scenarios'),
         ),
       ),
     );
-    mountScreen('debrief', [topbar(h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => this.go('Menu') }, icon('back'), 'All scenarios'), h('div', { class: 'spacer' }), muteButton()), main]);
+    mountScreen('debrief', [topbar(h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => this.go({ screen: 'menu' }) }, icon('back'), 'All scenarios'), h('div', { class: 'spacer' }), muteButton()), main]);
 
-    await saved;
+    await lastSaveDone();
     const { history } = await playHistory();
     const plays = await history.forScenario(id);
-    if (!historyLine.isConnected) return;
+    if (!screen.active() || !historyLine.isConnected) return;
     const best = Math.max(...plays.map((p) => p.scores.overall), result.scores.overall);
     historyLine.textContent = `Attempt ${Math.max(1, plays.length)} · your best so far ${best}`;
     document.body.dataset.saved = 'yes';
   }
 
-  private go(scene: 'Menu' | 'Conversation', data?: object): void {
+  /** "Try again" takes the debrief's place in the history (Back still goes to the briefing). */
+  private go(route: Route, replace = false): void {
     sounds().play('click');
-    this.scene.start(scene, data);
+    navigate(route, { replace });
   }
 }
 

@@ -1,45 +1,45 @@
-import Phaser from 'phaser';
 import { TIMER_SETTINGS } from '../../engine/timer-setting.ts';
 import type { ScenarioHistory } from '../../report/history.ts';
-import { playHistory, setAddress, takeNotices } from '../app.ts';
+import { playHistory, takeNotices } from '../app.ts';
+import { navigate } from '../navigation.ts';
+import { prefetchWhenIdle } from '../prefetch.ts';
 import { sounds } from '../audio.ts';
 import { hasTestScenarios, loadLibrary, menuEntries, type MenuEntry } from '../content/index.ts';
 import { onSettingsChange, settings, TIMER_LABELS, updateSettings } from '../settings.ts';
-import { Backdrop } from '../stage/backdrop.ts';
-import { fitStage } from '../stage/viewport.ts';
 import { h, icon } from '../ui/dom.ts';
-import { openOrShowError } from '../ui/error-screen.ts';
-import { brand, mountScreen, muteButton, onUnmount, topbar, unmountScreen } from '../ui/screen.ts';
+import { openOrShowError, type OpeningScreen } from '../ui/error-screen.ts';
+import { brand, mountScreen, muteButton, onUnmount, topbar } from '../ui/screen.ts';
 
 /**
  * The menu: a card per scenario (title, summary, difficulty, length, tags,
  * best result), a tag filter and the settings. Scenarios with errors show
  * their errors on the card instead of a play button.
  */
-export class MenuScene extends Phaser.Scene {
+export class MenuScreen {
+  /** The tag filter, kept while the game runs so coming back to the menu keeps it. */
   private filter: string | null = null;
+  private shown = 0;
 
-  constructor() {
-    super('Menu');
-  }
-
-  create(): void {
-    new Backdrop(this, true);
-    setAddress(null);
-    fitStage(this.game, []); // nothing animates here: no canvas
-    sounds().ambient(false);
-    this.events.once('shutdown', () => unmountScreen());
+  /** Shows the menu. */
+  show(): void {
+    const run = ++this.shown;
+    const screen = { key: 'Menu', active: () => run === this.shown, retry: () => this.show() } as const;
     if (hasTestScenarios()) {
-      openOrShowError(this, async () => {
+      openOrShowError(screen, async () => {
         const lib = await loadLibrary();
-        this.build([...menuEntries, ...lib.extraEntries]);
+        if (screen.active()) this.build([...menuEntries, ...lib.extraEntries], screen);
       });
     } else {
-      this.build(menuEntries);
+      this.build(menuEntries, screen);
     }
   }
 
-  private build(entries: readonly MenuEntry[]): void {
+  /** Marks the menu as left, so late work (the history) does nothing. */
+  hide(): void {
+    this.shown++;
+  }
+
+  private build(entries: readonly MenuEntry[], screen: OpeningScreen): void {
     const notices = h('div', { class: 'notices', role: 'status' });
     for (const message of takeNotices()) notices.appendChild(notice(message));
 
@@ -86,22 +86,20 @@ export class MenuScene extends Phaser.Scene {
     applyFilter(this.filter && tags.includes(this.filter) ? this.filter : null);
     status.textContent = '';
     performance.mark('tactful:menu-interactive');
-    // Fetch the engine and the sounds while the player reads the menu, so a briefing opens at once.
-    setTimeout(() => {
-      // Only a head start: if it fails, the briefing loads it again (and shows the error screen if that fails too).
-      loadLibrary().catch(() => undefined);
-      sounds().prefetch();
-    }, 200);
+    // Fetch the engine and the stage while the player reads the menu, so a briefing opens at once.
+    prefetchWhenIdle();
 
-    openOrShowError(this, () => this.showHistory(items, notices));
+    openOrShowError(screen, () => this.showHistory(items, notices, screen));
   }
 
   /** Fills each card's foot with the best score and attempts from the history store. */
-  private async showHistory(items: { entry: MenuEntry; li: HTMLElement }[], notices: HTMLElement): Promise<void> {
+  private async showHistory(items: { entry: MenuEntry; li: HTMLElement }[], notices: HTMLElement, screen: OpeningScreen): Promise<void> {
     const { history, notice: message } = await playHistory();
+    if (!screen.active()) return;
     if (message && !notices.textContent?.includes(message)) notices.appendChild(notice(message));
     takeNotices();
     const summaries = await history.summaries();
+    if (!screen.active()) return;
     for (const { entry, li } of items) {
       const foot = li.querySelector<HTMLElement>('.card-foot');
       if (foot && !entry.errors.length) fillFoot(foot, summaries.get(entry.id));
@@ -111,7 +109,7 @@ export class MenuScene extends Phaser.Scene {
 
   private open(id: string): void {
     sounds().play('click');
-    this.scene.start('Briefing', { id });
+    navigate({ screen: 'briefing', id });
   }
 }
 

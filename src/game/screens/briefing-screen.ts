@@ -1,57 +1,61 @@
-import Phaser from 'phaser';
 import { TIMER_SETTINGS, type TimerSetting } from '../../engine/timer-setting.ts';
-import { addNotice, playHistory, setAddress } from '../app.ts';
+import { addNotice, playHistory } from '../app.ts';
+import { loadStage } from '../conversation-stage.ts';
+import { navigate } from '../navigation.ts';
 import { sounds } from '../audio.ts';
 import { loadLibrary } from '../content/index.ts';
 import { emotionForMood } from '../../engine/emotion.ts';
 import { settings, TIMER_LABELS, updateSettings } from '../settings.ts';
-import { Backdrop } from '../stage/backdrop.ts';
-import { Face, loadFaces } from '../stage/face.ts';
-import { EMOTION_LABELS } from '../stage/palette.ts';
-import { fitStage, slotRect, watchSlots } from '../stage/viewport.ts';
+import { EMOTION_COLOURS, EMOTION_LABELS } from '../stage/palette.ts';
 import { h, icon } from '../ui/dom.ts';
-import { openOrShowError } from '../ui/error-screen.ts';
-import { mountScreen, muteButton, topbar, unmountScreen } from '../ui/screen.ts';
+import { openOrShowError, type OpeningScreen } from '../ui/error-screen.ts';
+import { mountScreen, muteButton, topbar } from '../ui/screen.ts';
 
 /**
  * The briefing: the setting, who the customer is, the objectives and the
- * timer setting, then Start. It also loads the engine chunk and the
- * customer's faces, so the conversation opens at once.
+ * timer setting, then Start. Plain DOM (the customer's face is an image),
+ * so it never waits for Phaser; while the player reads, it loads the
+ * Phaser stage, so the conversation opens at once.
  */
-export class BriefingScene extends Phaser.Scene {
-  constructor() {
-    super('Briefing');
-  }
+export class BriefingScreen {
+  private shown = 0;
 
-  create(data: { id: string }): void {
-    new Backdrop(this, true);
-    sounds().ambient(false);
-    sounds().prefetch();
-    this.events.once('shutdown', () => unmountScreen());
+  /** Shows the briefing for scenario `id`. */
+  show(id: string): void {
+    const run = ++this.shown;
+    const screen = { key: 'Briefing', active: () => run === this.shown, retry: () => this.show(id) } as const;
     mountScreen('loading', [h('main', { class: 'loading', id: 'main' }, h('p', { role: 'status' }, 'Opening the scenario…'))], null);
-    openOrShowError(this, () => this.open(data.id), data);
+    openOrShowError(screen, () => this.open(id, screen));
   }
 
-  private async open(id: string): Promise<void> {
+  /** Marks the briefing as left, so late work does nothing. */
+  hide(): void {
+    this.shown++;
+  }
+
+  private async open(id: string, screen: OpeningScreen): Promise<void> {
     const lib = await loadLibrary();
+    if (!screen.active()) return;
     const entry = lib.get(id);
     const compiled = entry?.compiled;
     if (!compiled) {
-      addNotice(entry ? `This scenario has errors and can't be played yet.` : `There is no scenario called “${id}”. Pick one of the scenarios below.`);
-      this.scene.start('Menu');
+      addNotice(entry ? `This scenario has errors and can't be played yet; its card below lists them.` : `There is no scenario called “${id}”. Pick one of the scenarios below.`);
+      navigate({ screen: 'menu' }, { replace: true });
       return;
     }
+    // A head start for the conversation: Phaser loads while the player reads (a failure shows when they press Start).
+    loadStage().catch(() => undefined);
     const scenario = compiled.scenario;
-    await loadFaces(this, scenario.customer.avatar);
-    if (!this.scene.isActive()) return;
-    setAddress(scenario.id);
-
-    const { history } = await playHistory();
-    const plays = await history.forScenario(scenario.id);
-    if (!this.scene.isActive()) return;
-
-    const faceSlot = h('div', { class: 'slot briefing-face', 'aria-hidden': 'true' });
     const startMood = scenario.customer.mood;
+    const [{ faceDataUrl }, { history }] = await Promise.all([import('../avatar.ts'), playHistory()]);
+    const plays = await history.forScenario(scenario.id);
+    if (!screen.active()) return;
+
+    const startEmotion = emotionForMood(startMood);
+    const faceImg = h('img', { class: 'briefing-face-img', alt: '', src: faceDataUrl(scenario.customer.avatar, startEmotion) });
+    // Through the CSSOM, which a strict Content-Security-Policy allows (a style attribute it would not).
+    faceImg.style.borderColor = `#${EMOTION_COLOURS[startEmotion].toString(16).padStart(6, '0')}`;
+    const faceSlot = h('div', { class: 'slot briefing-face', 'aria-hidden': 'true' }, faceImg);
     const timerSelect = h('select', { class: 'select', id: 'timer-setting' });
     for (const value of TIMER_SETTINGS) {
       timerSelect.appendChild(h('option', { value, selected: settings().timers === value }, TIMER_LABELS[value]));
@@ -59,7 +63,7 @@ export class BriefingScene extends Phaser.Scene {
     timerSelect.addEventListener('change', () => updateSettings({ timers: timerSelect.value as TimerSetting }));
 
     const best = plays.length ? Math.max(...plays.map((p) => p.scores.overall)) : null;
-    const start = h('button', { type: 'button', class: 'btn btn-primary', onclick: () => this.start(scenario.id) }, 'Start conversation', icon('play'));
+    const start = h('button', { type: 'button', class: 'btn btn-primary', onclick: () => { sounds().play('click'); navigate({ screen: 'conversation', id: scenario.id }); } }, 'Start conversation', icon('play'));
     const main = h(
       'main',
       { class: 'screen', id: 'main' },
@@ -70,7 +74,7 @@ export class BriefingScene extends Phaser.Scene {
           'div',
           { class: 'briefing-side' },
           faceSlot,
-          h('div', {}, h('p', { class: 'customer-name' }, scenario.customer.name), h('p', { class: 'hint' }, `Starts ${EMOTION_LABELS[emotionForMood(startMood)].toLowerCase()} (mood ${startMood}/100)`)),
+          h('div', {}, h('p', { class: 'customer-name' }, scenario.customer.name), h('p', { class: 'hint' }, `Starts ${EMOTION_LABELS[startEmotion].toLowerCase()} (mood ${startMood}/100)`)),
         ),
         h(
           'div',
@@ -92,26 +96,7 @@ export class BriefingScene extends Phaser.Scene {
       // Always in view, however long the brief: the way into the conversation.
       h('div', { class: 'start-bar' }, h('div', { class: 'start-row' }, start, h('label', { class: 'row timer-label', for: 'timer-setting' }, icon('clock'), h('span', { class: 'timer-label-text' }, 'Reply timer')), timerSelect)),
     );
-    mountScreen('briefing', [topbar(h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => this.back() }, icon('back'), 'All scenarios'), h('div', { class: 'spacer' }), muteButton()), main]);
-
-    const face = new Face(this, scenario.customer.avatar, emotionForMood(startMood), () => settings().reducedMotion);
-    const place = (): void => {
-      fitStage(this.game, [faceSlot]);
-      face.layout(slotRect(faceSlot));
-    };
-    place();
-    const stop = watchSlots([faceSlot, main], place);
-    this.events.once('shutdown', stop);
-  }
-
-  private start(id: string): void {
-    sounds().play('click');
-    this.scene.start('Conversation', { id });
-  }
-
-  private back(): void {
-    sounds().play('click');
-    this.scene.start('Menu');
+    mountScreen('briefing', [topbar(h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => { sounds().play('click'); navigate({ screen: 'menu' }); } }, icon('back'), 'All scenarios'), h('div', { class: 'spacer' }), muteButton()), main]);
   }
 }
 

@@ -1,0 +1,62 @@
+import Phaser from 'phaser';
+import { ConversationScene } from './ConversationScene.ts';
+
+/**
+ * The Phaser stage: the game loop and canvas that draw the customer's face
+ * and the mood meter during a conversation. It is the only part of the game
+ * that needs Phaser, so it is its own chunk, loaded while the player reads
+ * a briefing (see conversation-stage.ts); the menu, briefing and debrief are
+ * plain DOM and never wait for it. Between conversations the loop sleeps,
+ * so those screens cost no frames.
+ */
+export interface Stage {
+  /** Starts (or restarts) the conversation scene for scenario `id`. */
+  startConversation(id: string): void;
+  /** Stops the conversation, hides the canvas and lets the loop sleep. */
+  stopConversation(): void;
+}
+
+/** Creates the one Phaser game; resolves once it has booted. */
+export function createStage(): Promise<Stage> {
+  const game = new Phaser.Game({
+    type: Phaser.AUTO,
+    parent: 'stage',
+    // The backdrop is an SVG layer underneath; the canvas draws only what moves.
+    transparent: true,
+    banner: false,
+    // The conversation sizes and places the canvas around what it animates (stage/viewport.ts).
+    scale: { mode: Phaser.Scale.NONE, width: 2, height: 2 },
+    // Howler plays every sound; Phaser's own audio would create an AudioContext before any input.
+    audio: { noAudio: true },
+    // All input goes to the DOM layer.
+    input: { keyboard: false, mouse: false, touch: false, gamepad: false },
+    // No multisampling: every round shape is painted antialiased on a 2D canvas texture instead
+    // (see stage/painted.ts), which keeps frames cheap without a GPU.
+    render: { antialias: true, antialiasGL: false, powerPreference: 'low-power' },
+    scene: [],
+  });
+  if (import.meta.env.DEV) (window as unknown as { __tactfulGame: Phaser.Game }).__tactfulGame = game;
+  const hideCanvas = (): void => {
+    const stage = document.getElementById('stage');
+    if (stage) stage.style.display = 'none';
+  };
+  return new Promise((resolve) => {
+    game.events.once(Phaser.Core.Events.READY, () => {
+      game.scene.add('Conversation', ConversationScene, false);
+      game.loop.sleep();
+      hideCanvas();
+      resolve({
+        startConversation(id) {
+          game.loop.wake();
+          if (game.scene.isActive('Conversation')) game.scene.stop('Conversation');
+          game.scene.start('Conversation', { id });
+        },
+        stopConversation() {
+          if (game.scene.isActive('Conversation') || game.scene.isPaused('Conversation')) game.scene.stop('Conversation');
+          hideCanvas();
+          game.loop.sleep();
+        },
+      });
+    });
+  });
+}
