@@ -1,52 +1,40 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { buildCatalogue, type Problem, type TechniqueCatalogue } from '../scenario/index.ts';
+import { InputError, unreadable } from './errors.ts';
+import { isCatalogueFileName } from './scenario-files.ts';
 
-/** The catalogue file trainers extend; it sits beside the scenarios. */
-export const TECHNIQUES_FILE = 'techniques.yaml';
-
-/** Thrown for input the command cannot work with at all (exit 2). */
-export class UsageError extends Error {
-  /** Whether the help text helps here (a wrong command does; a missing file doesn't). */
-  constructor(message: string, readonly showUsage = true) {
-    super(message);
-  }
-}
-
-/** Expands files and folders into scenario files (YAML, not the techniques catalogue), sorted. */
-export function scenarioFiles(targets: readonly string[]): string[] {
-  const files: string[] = [];
-  for (const target of targets) {
-    if (!existsSync(target)) throw new UsageError(`${target}: no such file or folder`, false);
-    if (statSync(target).isDirectory()) {
-      for (const entry of readdirSync(target, { recursive: true, encoding: 'utf8' }).sort()) {
-        const path = join(target, entry);
-        if (/\.ya?ml$/i.test(entry) && basename(entry) !== TECHNIQUES_FILE && statSync(path).isFile()) files.push(path);
-      }
-    } else {
-      files.push(target);
-    }
-  }
-  return files;
-}
-
-/** Reads a file as text; binary content comes back with its NULs so the linter can say so. */
+/**
+ * Reads a file as text; binary content comes back with its NULs so the linter can say so.
+ *
+ * @throws InputError "cannot read FILE: permission denied" (or another reason) when the system refuses.
+ */
 export function readText(file: string): string {
-  return readFileSync(file).toString('utf8');
+  try {
+    return readFileSync(file).toString('utf8');
+  } catch (error) {
+    throw new InputError(unreadable(file, error));
+  }
 }
 
 const catalogues = new Map<string, { catalogue: TechniqueCatalogue; problems: Problem[] }>();
 
 /**
  * The technique catalogue for a scenario file: the built-in ids plus the
- * `techniques.yaml` in the scenario's folder or the nearest folder above it.
+ * `techniques.yaml` (or `.yml`) in the scenario's folder or the nearest folder above it.
+ *
+ * @throws InputError when that `techniques.yaml` cannot be read: checking
+ * against the built-ins alone would blame the scenario for the catalogue's techniques.
  */
 export function catalogueFor(file: string): { catalogue: TechniqueCatalogue; problems: Problem[]; path?: string } {
+  // A loop up the folders, not recursion: the depth is the user's folder tree.
   let dir = resolve(dirname(file));
   for (;;) {
-    const candidate = join(dir, TECHNIQUES_FILE);
-    if (existsSync(candidate)) {
-      const cached = catalogues.get(candidate) ?? buildCatalogue(readText(candidate), relativeName(candidate));
+    const found = catalogueIn(dir);
+    if (found) {
+      const candidate = join(dir, found);
+      const name = relativeName(candidate);
+      const cached = catalogues.get(candidate) ?? buildCatalogue(readText(name), name);
       catalogues.set(candidate, cached);
       return { ...cached, path: candidate };
     }
@@ -56,7 +44,18 @@ export function catalogueFor(file: string): { catalogue: TechniqueCatalogue; pro
   }
 }
 
+/** The catalogue's file name in a folder, if it has one (listed, because the name may be in any case or end in .yml). */
+function catalogueIn(dir: string): string | undefined {
+  try {
+    return readdirSync(dir).filter(isCatalogueFileName).sort()[0];
+  } catch {
+    // An ancestor such as /home that may not be listed simply holds no catalogue.
+    return undefined;
+  }
+}
+
+/** The path as the trainer would type it: relative when it is under the working folder. */
 function relativeName(path: string): string {
-  const rel = path.startsWith(process.cwd()) ? path.slice(process.cwd().length + 1) : path;
-  return rel || path;
+  const rel = relative(process.cwd(), path);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }

@@ -2,21 +2,36 @@ import { emitKeypressEvents } from 'node:readline';
 import { startConversation, type ConversationView } from '../engine/index.ts';
 import type { TechniqueCatalogue } from '../scenario/index.ts';
 import type { CompiledScenario, TimerSetting } from '../engine/index.ts';
+// The game's own mood words (Angry … Neutral … Delighted), for the engine's
+// emotion of the moment, so the terminal and the mood meter never disagree.
+import { EMOTION_LABELS } from '../engine/emotion.ts';
 import { debriefText } from './debrief-text.ts';
 import { RealClock } from './real-clock.ts';
+import { replyInput } from './reply-input.ts';
 
-const MOOD_WORDS = { angry: 'angry', annoyed: 'annoyed', neutral: 'calm', pleased: 'pleased', delighted: 'delighted' } as const;
+/** Where interactive play reads keys and writes text; tests pass their own streams. */
+export interface Terminal {
+  input: NodeJS.ReadableStream;
+  write: (text: string) => void;
+  /** A real terminal: keys answer at once (raw mode) and a countdown is drawn. Otherwise one answer per line. */
+  tty: boolean;
+}
+
+/** The process's own terminal (or its pipes). */
+export function processTerminal(): Terminal {
+  return { input: process.stdin, write: (text) => void process.stdout.write(text), tty: process.stdin.isTTY === true && process.stdout.isTTY === true };
+}
 
 /**
  * The terminal game: the customer's line, numbered replies, a live
  * countdown, and the debrief at the end. Replies are shown in the order
  * drawn from `shuffleSeed`, and numbered as shown. Keys 1–9 answer (Enter not
- * needed in a terminal; when input is piped, one number per line). q quits.
+ * needed in a terminal; when input is piped, one number per line), q quits;
+ * any other key or line gets a hint. The chosen reply is echoed as "You: …".
  */
-export function playInteractive(compiled: CompiledScenario, catalogue: TechniqueCatalogue, timers: TimerSetting, shuffleSeed: number): Promise<number> {
+export function playInteractive(compiled: CompiledScenario, catalogue: TechniqueCatalogue, timers: TimerSetting, shuffleSeed: number, terminal: Terminal = processTerminal()): Promise<number> {
   const { scenario } = compiled;
-  const write = (text: string): boolean => process.stdout.write(text);
-  const tty = process.stdin.isTTY === true && process.stdout.isTTY === true;
+  const { input, write, tty } = terminal;
   const clock = new RealClock();
 
   write(`\n${scenario.title}\n${'═'.repeat(Math.min(60, scenario.title.length))}\n`);
@@ -31,15 +46,17 @@ export function playInteractive(compiled: CompiledScenario, catalogue: Technique
     let shownPath = -1;
     let ticker: NodeJS.Timeout | undefined;
     let buffer = '';
+    let finished = false;
 
     const finish = (code: number): void => {
+      finished = true;
       if (ticker) clearInterval(ticker);
       unsubscribe();
       talk.stop();
-      process.stdin.removeListener('keypress', onKey);
-      process.stdin.removeListener('data', onData);
-      if (tty) process.stdin.setRawMode(false);
-      process.stdin.pause();
+      input.removeListener('keypress', onKey);
+      input.removeListener('data', onData);
+      if (tty) (input as NodeJS.ReadStream).setRawMode(false);
+      input.pause();
       resolve(code);
     };
 
@@ -55,7 +72,7 @@ export function playInteractive(compiled: CompiledScenario, catalogue: Technique
         finish(0);
         return;
       }
-      write(`\n${view.customerName} (${MOOD_WORDS[view.emotion]}, mood ${view.mood}/100): “${view.line}”\n\n`);
+      write(`\n${view.customerName} (${EMOTION_LABELS[view.emotion]}, mood ${view.mood}/100): “${view.line}”\n\n`);
       for (const r of view.replies) write(`  ${r.number}. ${r.say}\n`);
       write('\n');
       tick();
@@ -68,14 +85,22 @@ export function playInteractive(compiled: CompiledScenario, catalogue: Technique
       write(`\r\x1b[K  ⏱  ${left.toFixed(1)} s left — your reply: `);
     };
 
-    const choose = (key: string): void => {
-      if (key === 'q') {
+    const choose = (typed: string): void => {
+      // Lines piped after the ending (or typed while nothing is offered) have nothing to answer.
+      const replies = finished || talk.ended ? [] : talk.view().replies;
+      if (replies.length === 0) return;
+      const meant = replyInput(typed, replies.length);
+      if (meant.kind === 'quit') {
         write('\nStopped. Nothing was scored.\n');
         finish(0);
-        return;
+      } else if (meant.kind === 'hint') {
+        write(`${tty ? '\r\x1b[K' : ''}  ${meant.message}\n`);
+        tick();
+      } else {
+        // Echo the reply first: answering draws the customer's next line at once.
+        write(`${tty ? '\r\x1b[K' : ''}You: “${replies.find((r) => r.number === meant.number)!.say}”\n`);
+        talk.reply(meant.number);
       }
-      const n = Number(key);
-      if (Number.isInteger(n) && n >= 1 && !talk.reply(n)) write(`\n  There is no reply ${n}; pick 1–${talk.view().replies.length}.\n`);
     };
 
     const onKey = (text: string | undefined, key: { ctrl?: boolean; name?: string } | undefined): void => {
@@ -84,7 +109,7 @@ export function playInteractive(compiled: CompiledScenario, catalogue: Technique
         finish(130);
         return;
       }
-      if (text && /^[1-9q]$/.test(text)) choose(text);
+      choose(text ?? '');
     };
 
     const onData = (chunk: Buffer | string): void => {
@@ -93,7 +118,7 @@ export function playInteractive(compiled: CompiledScenario, catalogue: Technique
       while (newline >= 0) {
         const line = buffer.slice(0, newline).trim();
         buffer = buffer.slice(newline + 1);
-        if (line) choose(line);
+        choose(line);
         newline = buffer.indexOf('\n');
       }
     };
@@ -102,19 +127,19 @@ export function playInteractive(compiled: CompiledScenario, catalogue: Technique
     render(talk.view());
     if (talk.ended) return;
     if (tty) {
-      emitKeypressEvents(process.stdin);
-      process.stdin.setRawMode(true);
-      process.stdin.on('keypress', onKey);
+      emitKeypressEvents(input);
+      (input as NodeJS.ReadStream).setRawMode(true);
+      input.on('keypress', onKey);
       ticker = setInterval(tick, 200);
     } else {
-      process.stdin.on('data', onData);
-      process.stdin.on('end', () => {
+      input.on('data', onData);
+      input.on('end', () => {
         if (!talk.ended) {
           write(`\nInput ended at "${talk.context.node}" before an ending.\n`);
           finish(1);
         }
       });
     }
-    process.stdin.resume();
+    input.resume();
   });
 }

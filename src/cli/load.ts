@@ -1,21 +1,43 @@
-import { existsSync, statSync } from 'node:fs';
-import { formatProblem, type TechniqueCatalogue } from '../scenario/index.ts';
+import { formatProblem, type Problem, type TechniqueCatalogue } from '../scenario/index.ts';
 import { loadScenario, type CompiledScenario } from '../engine/index.ts';
-import { catalogueFor, readText, UsageError } from './files.ts';
+import { catalogueFor, readText } from './files.ts';
+import { errorsJson } from './json-errors.ts';
 import type { Output } from './output.ts';
+import { requireScenarioFile } from './scenario-files.ts';
+
+/** One scenario file as play, paths and graph need it. */
+export interface LoadedScenario {
+  /** Present only when there is no error. */
+  compiled?: CompiledScenario;
+  catalogue: TechniqueCatalogue;
+  /** The file's text, to point at a place in it later. */
+  text: string;
+  problems: Problem[];
+}
 
 /**
- * Loads one scenario for play, paths or graph. Problems are printed (errors
- * block, warnings are shown on stderr); returns undefined when it can't be played.
+ * Loads one scenario for play, paths or graph.
+ *
+ * @throws InputError when the path is not a readable scenario file (exit 2).
  */
-export function loadForCommand(file: string, out: Output, quietWarnings = false): { compiled: CompiledScenario; catalogue: TechniqueCatalogue } | undefined {
-  if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`${file}: no such file`, false);
+export function loadScenarioFile(file: string): LoadedScenario {
+  requireScenarioFile(file);
   const { catalogue } = catalogueFor(file);
-  const { compiled, problems } = loadScenario(file, readText(file), catalogue);
-  for (const p of problems) if (!compiled || !quietWarnings) out.stderr(formatProblem(p));
-  if (!compiled) {
+  const text = readText(file);
+  return { ...loadScenario(file, text, catalogue), catalogue, text };
+}
+
+/**
+ * Says why a scenario cannot be played: every problem and a last line on
+ * standard error, or `{ "errors": [...] }` on standard output with `--json`.
+ * Returns the exit code, 1.
+ */
+export function reportUnplayable(file: string, problems: readonly Problem[], json: boolean, out: Output): number {
+  if (json) {
+    out.stdout(errorsJson(problems.filter((p) => p.severity === 'error')));
+  } else {
+    for (const p of problems) out.stderr(formatProblem(p));
     out.stderr(`${file} has errors; fix them (see above) and try again.`);
-    return undefined;
   }
-  return { compiled, catalogue };
+  return 1;
 }

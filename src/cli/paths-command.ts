@@ -1,11 +1,15 @@
 import { enumeratePaths } from '../engine/index.ts';
-import { loadForCommand } from './load.ts';
+import { loadScenarioFile, reportUnplayable } from './load.ts';
 import type { Output } from './output.ts';
 
-/** `tactful paths <file> [--json]`: endings, route counts, min/max overall per ending, dimension ranges. */
+/**
+ * `tactful paths <file> [--json]`: endings, route counts, min/max overall per
+ * ending, dimension ranges. With `--json` a scenario that has errors prints
+ * `{ "errors": [...] }` instead of the report.
+ */
 export function pathsCommand(file: string, json: boolean, out: Output): number {
-  const loaded = loadForCommand(file, out, true);
-  if (!loaded) return 1;
+  const loaded = loadScenarioFile(file);
+  if (!loaded.compiled) return reportUnplayable(file, loaded.problems, json, out);
   const report = enumeratePaths(loaded.compiled);
   if (json) {
     out.stdout(JSON.stringify(report, null, 2));

@@ -1,11 +1,12 @@
-import { parseArgs } from 'node:util';
 import { scenarioJsonSchema } from '../scenario/index.ts';
 import { isTimerSetting, type TimerSetting } from '../engine/index.ts';
 import { MAX_SHUFFLE_SEED, parseShuffleSeed } from '../engine/shuffle-seed.ts';
-import { UsageError } from './files.ts';
 import { auditCommand } from './audit-command.ts';
+import { InputError, UsageError } from './errors.ts';
 import { graphCommand } from './graph-command.ts';
+import { errorsJson, wantsJsonErrors } from './json-errors.ts';
 import { lintCommand } from './lint-command.ts';
+import { readOptions } from './options.ts';
 import type { Output } from './output.ts';
 import { pathsCommand } from './paths-command.ts';
 import { playCommand } from './play-command.ts';
@@ -15,7 +16,7 @@ export const USAGE = `Usage: tactful <command> [options]
 
 Commands:
   lint <file-or-dir>... [--json]                 check scenario files
-  play <file> [--choose SPEC] [--shuffle SEED] [--no-timers] [--json]
+  play <file> [--choose SPEC] [--shuffle SEED] [--timers SETTING] [--json]
                                                  play a scenario (interactive without --choose)
   paths <file> [--json]                          endings, route counts, min/max overall per ending
   graph <file> [--format mermaid|dot]            the scenario as a graph
@@ -26,26 +27,32 @@ Commands:
 --choose is a comma list, one step per decision: N picks the N-th offered
 reply (in file order, or in the shuffled order of --shuffle SEED) at once,
 N@S after S seconds, t lets the timer run out. Interactive play shuffles the
-replies; --shuffle SEED replays a shuffle exactly.
-Exit codes: 0 ok, 1 problems in a scenario or a choice, 2 usage.`;
+replies; --shuffle SEED replays a shuffle exactly. --timers standard|1.5x|2x|off
+sets the reply timers (--no-timers is --timers off; off means speed is not scored).
+Scenario files end in .yaml or .yml; folders are searched for them.
+Exit codes: 0 ok, 1 problems in a scenario or a choice, 2 usage or a file or
+folder that cannot be read.`;
 
 /**
  * Runs one CLI invocation and returns its exit code. Never throws: usage
- * mistakes exit 2 with the help text, and anything unexpected is reported in
- * one line (no stack trace) with exit 1.
+ * mistakes and paths that cannot be read exit 2 (as `{ "errors": [...] }`
+ * when play or paths was asked for JSON), and anything unexpected is
+ * reported in one line (no stack trace) with exit 1.
  */
 export async function runCli(argv: readonly string[], out: Output): Promise<number> {
   try {
     return await dispatch(argv, out);
   } catch (error) {
     if (error instanceof UsageError) {
-      out.stderr(error.showUsage ? `tactful: ${error.message}\n\n${USAGE}` : `tactful: ${error.message}`);
+      if (wantsJsonErrors(argv)) {
+        out.stdout(errorsJson([error instanceof InputError ? error.problem : { severity: 'error', rule: 'usage', message: error.message }]));
+      } else out.stderr(error.showUsage ? `tactful: ${error.message}\n\n${USAGE}` : `tactful: ${error.message}`);
       return 2;
     }
-    const code = (error as { code?: string }).code;
-    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-      out.stderr(`tactful: ${(error as Error).message}\n\n${USAGE}`);
-      return 2;
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      // Walking routes recurses once per step in the engine; say what happened rather than "something went wrong".
+      out.stderr(`tactful: ${argv[0]} ran out of stack space on this scenario, probably on a very long route; that is a limit of tactful, not a mistake in the file. Please report it with the file you used.`);
+      return 1;
     }
     out.stderr(`tactful: something went wrong that a scenario file should never cause: ${(error as Error).message ?? String(error)}. Please report it with the file you used.`);
     return 1;
@@ -60,44 +67,37 @@ async function dispatch(argv: readonly string[], out: Output): Promise<number> {
   }
   switch (command) {
     case 'lint': {
-      const { values, positionals } = parseArgs({ args: [...rest], options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true });
+      const { values, positionals } = readOptions(command, rest, { json: { type: 'boolean' } });
       if (positionals.length === 0) throw new UsageError('lint needs at least one file or folder, e.g. "tactful lint scenarios"');
       return lintCommand(positionals, values.json ?? false, out);
     }
     case 'play': {
-      const { values, positionals } = parseArgs({
-        args: [...rest],
-        options: { choose: { type: 'string' }, 'no-timers': { type: 'boolean' }, json: { type: 'boolean' }, timers: { type: 'string' }, shuffle: { type: 'string' } },
-        allowPositionals: true,
-        strict: true,
+      const { values, positionals } = readOptions(command, rest, {
+        choose: { type: 'string' }, 'no-timers': { type: 'boolean' }, json: { type: 'boolean' }, timers: { type: 'string' }, shuffle: { type: 'string' },
       });
       const file = single(positionals, 'play');
-      const timers = values['no-timers'] ? 'off' : parseTimers(values.timers);
+      const timers = parseTimers(values.timers, values['no-timers'] ?? false);
       const shuffle = values.shuffle === undefined ? undefined : parseSeed(values.shuffle);
       return playCommand(file, { choose: values.choose, timers, json: values.json ?? false, ...(shuffle === undefined ? {} : { shuffle }) }, out);
     }
     case 'paths': {
-      const { values, positionals } = parseArgs({ args: [...rest], options: { json: { type: 'boolean' } }, allowPositionals: true, strict: true });
+      const { values, positionals } = readOptions(command, rest, { json: { type: 'boolean' } });
       return pathsCommand(single(positionals, 'paths'), values.json ?? false, out);
     }
     case 'graph': {
-      const { values, positionals } = parseArgs({ args: [...rest], options: { format: { type: 'string' } }, allowPositionals: true, strict: true });
+      const { values, positionals } = readOptions(command, rest, { format: { type: 'string' } });
       const format = values.format ?? 'mermaid';
       if (format !== 'mermaid' && format !== 'dot') throw new UsageError(`--format must be mermaid or dot, not "${format}"`);
       return graphCommand(single(positionals, 'graph'), format, out);
     }
     case 'audit': {
-      const { values, positionals } = parseArgs({
-        args: [...rest],
-        options: { json: { type: 'boolean' }, threshold: { type: 'string', multiple: true } },
-        allowPositionals: true,
-        strict: true,
-      });
+      const { values, positionals } = readOptions(command, rest, { json: { type: 'boolean' }, threshold: { type: 'string', multiple: true } });
       if (positionals.length === 0) throw new UsageError('audit needs at least one file or folder, e.g. "tactful audit scenarios"');
       return auditCommand(positionals, { json: values.json ?? false, thresholds: values.threshold ?? [] }, out);
     }
     case 'schema': {
-      parseArgs({ args: [...rest], options: {}, allowPositionals: false, strict: true });
+      const { positionals } = readOptions(command, rest, {});
+      if (positionals.length > 0) throw new UsageError(`schema takes no file or folder, not "${positionals[0]}"`);
       out.stdout(JSON.stringify(scenarioJsonSchema(), null, 2));
       return 0;
     }
@@ -117,8 +117,9 @@ function parseSeed(value: string): number {
   return seed;
 }
 
-function parseTimers(value: string | undefined): TimerSetting {
-  if (value === undefined) return 'standard';
-  if (isTimerSetting(value)) return value;
-  throw new UsageError(`--timers must be standard, 1.5x, 2x or off, not "${value}"`);
+/** `--timers SETTING`, or `--no-timers` (the v1 spelling of `--timers off`); the two must agree. */
+function parseTimers(value: string | undefined, noTimers: boolean): TimerSetting {
+  if (value !== undefined && !isTimerSetting(value)) throw new UsageError(`--timers must be standard, 1.5x, 2x or off, not "${value}"`);
+  if (noTimers && value !== undefined && value !== 'off') throw new UsageError(`--no-timers and --timers ${value} contradict each other; give one of them`);
+  return noTimers ? 'off' : (value ?? 'standard');
 }

@@ -11,3 +11,12 @@ export function emotionForMood(mood: number): Emotion {
   if (mood < 80) return 'pleased';
   return 'delighted';
 }
+
+/** Each emotion in words, as the game's mood meter and the terminal's play both say it. */
+export const EMOTION_LABELS: Record<Emotion, string> = {
+  angry: 'Angry',
+  annoyed: 'Annoyed',
+  neutral: 'Neutral',
+  pleased: 'Pleased',
+  delighted: 'Delighted',
+};

@@ -28,13 +28,7 @@ export const EMOTION_COLOURS: Record<Emotion, number> = {
   delighted: 0x2e9160,
 };
 
-/** Labels for emotions, as the mood meter reads them out. */
-export const EMOTION_LABELS: Record<Emotion, string> = {
-  angry: 'Angry',
-  annoyed: 'Annoyed',
-  neutral: 'Neutral',
-  pleased: 'Pleased',
-  delighted: 'Delighted',
-};
+// The words for each emotion live with the engine's mood bands, so the terminal says the same.
+export { EMOTION_LABELS } from '../../engine/emotion.ts';
 
 export const EMOTIONS: readonly Emotion[] = ['angry', 'annoyed', 'neutral', 'pleased', 'delighted'];

@@ -4,17 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../../src/audit/index.ts';
-import { runCli } from '../../../src/cli/run.ts';
 import { SteppedClock, startConversation } from '../../../src/engine/index.ts';
 import { compileYaml } from '../helpers.ts';
-
-/** Runs the CLI in-process, capturing what it prints. */
-async function tactful(...argv: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await runCli(argv, { stdout: (l) => stdout.push(l), stderr: (l) => stderr.push(l) });
-  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
-}
+import { tactful } from './run-tactful.ts';
 
 const broken = 'tests/fixtures/lint/errors/unknown-target.yaml';
 
