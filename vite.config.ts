@@ -21,7 +21,6 @@ const RESOLVED_MENU_ID = '\0' + MENU_ID;
  */
 function scenarioMenu(): Plugin {
   let root = process.cwd();
-  let building = false;
   const dir = (): string => join(root, 'scenarios');
   const entries = (): MenuEntry[] => {
     if (!existsSync(dir())) return [];
@@ -38,7 +37,13 @@ function scenarioMenu(): Plugin {
     name: 'tactful-scenario-menu',
     configResolved(config) {
       root = config.root;
-      building = config.command === 'build';
+      // Checked before the bundler starts, so the trainer reads the lint report and not a bundler's stack.
+      if (config.command !== 'build') return;
+      const list = entries();
+      const errors = list.flatMap((e) => e.errors);
+      if (errors.length === 0) return;
+      const count = `${errors.length} error${errors.length === 1 ? '' : 's'} in ${list.filter((e) => e.errors.length).length} scenario file(s)`;
+      throw new ScenarioBuildError(`The build stopped: ${count}. Fix them (npx tactful lint scenarios) and build again:\n${errors.join('\n')}`);
     },
     resolveId(id) {
       return id === MENU_ID ? RESOLVED_MENU_ID : undefined;
@@ -46,13 +51,7 @@ function scenarioMenu(): Plugin {
     load(id) {
       if (id !== RESOLVED_MENU_ID) return undefined;
       if (existsSync(dir())) for (const f of readdirSync(dir())) this.addWatchFile(join(dir(), f));
-      const list = entries();
-      const errors = list.flatMap((e) => e.errors);
-      if (building && errors.length > 0) {
-        const count = `${errors.length} error${errors.length === 1 ? '' : 's'} in ${list.filter((e) => e.errors.length).length} scenario file(s)`;
-        throw new ScenarioBuildError(`The build stopped: ${count}. Fix them (npx tactful lint scenarios) and build again:\n${errors.join('\n')}`);
-      }
-      return `export default ${JSON.stringify(list)};`;
+      return `export default ${JSON.stringify(entries())};`;
     },
     configureServer(server) {
       // A trainer editing a scenario sees the menu card (and its errors) update.
@@ -97,11 +96,11 @@ function unreadableEntry(file: string, problem: string): MenuEntry {
 }
 
 /**
- * Adds `<link rel="prefetch">` for the chunks a visit needs after the menu
- * (the engine and scenarios, Phaser, the avatar generator): the browser
- * fetches them at idle, after the page has loaded, without running them, so
- * the menu's first seconds stay free and opening a scenario never waits on
- * the network.
+ * Lists the chunks a visit needs after the menu (the engine and scenarios,
+ * Phaser, the avatar generator) in `<meta name="tactful-prefetch">`: the
+ * game turns them into `<link rel="prefetch">` once the player shows intent
+ * (src/game/prefetch.ts), so a phone's first seconds on a slow connection go
+ * to the menu alone, and opening a scenario still never waits on the network.
  */
 function prefetchLaterChunks(): Plugin {
   let base = './';
@@ -119,9 +118,8 @@ function prefetchLaterChunks(): Plugin {
         const chunks = Object.values(bundle).filter((c): c is Rollup.OutputChunk => c.type === 'chunk');
         const entry = chunks.find((c) => c.isEntry);
         const upFront = new Set([entry?.fileName, ...(entry?.imports ?? [])]);
-        return chunks
-          .filter((c) => !upFront.has(c.fileName))
-          .map((c) => ({ tag: 'link', attrs: { rel: 'prefetch', href: `${base}${c.fileName}`, crossorigin: true }, injectTo: 'head' as const }));
+        const later = chunks.filter((c) => !upFront.has(c.fileName)).map((c) => `${base}${c.fileName}`);
+        return [{ tag: 'meta', attrs: { name: 'tactful-prefetch', content: later.join(' ') }, injectTo: 'head' as const }];
       },
     },
   };

@@ -1,5 +1,6 @@
 import { registerSW } from 'virtual:pwa-register';
 import { currentRoute, onRouteChange } from './navigation.ts';
+import { whenPlayerIsReady } from './prefetch.ts';
 import { h } from './ui/dom.ts';
 
 /**
@@ -19,10 +20,15 @@ import { h } from './ui/dom.ts';
  */
 export function offerUpdates(): void {
   if (!canUseServiceWorker()) return;
+  // The precache downloads the whole game: not while a phone is still fetching the menu.
+  whenPlayerIsReady(register);
+}
+
+function register(): void {
   let update: (() => Promise<void>) | undefined;
   try {
     update = registerSW({
-      immediate: false,
+      immediate: true,
       onNeedRefresh() {
         waitingUpdate = () => void update?.();
         showWhenFree();
