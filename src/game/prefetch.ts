@@ -57,7 +57,7 @@ export function prefetchWhenIdle(): void {
       document.head.appendChild(link);
     }
     const run = (): void => void loadLibrary().catch(() => undefined);
-    if ('requestIdleCallback' in window) window.requestIdleCallback(run);
+    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(run);
     else window.setTimeout(run, 200);
   });
 }
