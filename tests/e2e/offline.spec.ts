@@ -64,7 +64,7 @@ test('after one visit, the menu and a whole scenario work with the network off',
   await context.setOffline(false);
 });
 
-test('a new version is offered on the menu and waits while a conversation is on screen', async ({ page, context }) => {
+test('a new version is offered on the menu and waits while a conversation is on screen', async ({ page }) => {
   await installOffline(page);
   // A later visit, from the installed copy (as a trainee coming back would be).
   await page.reload();
