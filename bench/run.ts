@@ -1,17 +1,18 @@
 /**
  * `npm run bench`: the engine benchmark (bench/engine.ts, with inkjs as the
- * reference), the audit of the shipped library (bench/audit.ts) and, when bench/game.ts exists, the game benchmark. Prints a
+ * reference), the audit of the shipped library (bench/audit.ts), the game benchmark (bench/game.ts) and the phone benchmark (bench/lighthouse.ts: Lighthouse mobile and an offline visit). Prints a
  * markdown report and writes both sections into docs/performance.md,
  * keeping any other section of that file as it was.
  *
  * Options: `--sizes 500,5000` (default 500,5000,20000), `--no-write`
- * (print only), `--no-game`.
+ * (print only), `--no-game`, `--no-lighthouse`.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runAuditBench } from './audit.ts';
 import { runEngineBench } from './engine.ts';
+import { runLighthouseBench } from './lighthouse.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const docPath = join(here, '..', 'docs', 'performance.md');
@@ -64,6 +65,20 @@ if (args.includes('--no-game')) {
   process.stdout.write('\n(Game benchmark skipped: bench/game.ts does not exist yet.)\n');
 }
 
+let phone: string | null = null;
+if (args.includes('--no-lighthouse')) {
+  process.stdout.write('(Phone benchmark skipped: --no-lighthouse.)\n');
+} else {
+  try {
+    phone = await runLighthouseBench();
+    process.stdout.write(`\n${phone}\n`);
+  } catch (error) {
+    // As for the game: the other figures are still written; this section keeps its previous content.
+    process.stdout.write(`\n(Phone benchmark failed, its section was left as it was: ${String((error as Error).message ?? error).split('\n')[0]})\n`);
+    process.exitCode = 1;
+  }
+}
+
 if (write) {
   let doc = existsSync(docPath)
     ? readFileSync(docPath, 'utf8')
@@ -71,6 +86,7 @@ if (write) {
   doc = replaceSection(doc, 'Engine', engine.markdown);
   doc = replaceSection(doc, 'Audit', audit);
   if (game) doc = replaceSection(doc, 'Game', game);
+  if (phone) doc = replaceSection(doc, 'Phone (Lighthouse) and offline', phone);
   writeFileSync(docPath, doc.trimEnd() + '\n');
   process.stderr.write(`wrote ${docPath}\n`);
 }
