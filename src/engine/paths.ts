@@ -45,43 +45,67 @@ export interface Route {
  * Returns false when `limit` routes were reached before the walk finished.
  * With `timeouts: false` only replies are followed (what the audit compares).
  *
+ * The walk keeps its own stack rather than recursing, so a scenario of any
+ * length (a generated chain of 20,000 nodes) cannot overflow the call stack.
+ *
  * @example walkRoutes(compiled, (route) => console.log(route.choices.join(','), route.result.scores.overall));
  */
 export function walkRoutes(compiled: CompiledScenario, onRoute: (route: Route) => void, limit = 100_000, options: { timeouts?: boolean } = {}): boolean {
   const timeouts = options.timeouts ?? true;
   const machine = compiled.machine;
+  type Move = { event: Parameters<typeof transition<typeof machine>>[2]; label: string };
+  /** A node on the route being walked: where it stands, the moves from it still to try, and the ids that entering it added to `visited`. */
+  interface Step { snapshot: Snapshot | null; pathLength: number; moves: Move[]; next: number; added: readonly string[] }
+
+  // One shared set and list, undone on the way back: copying them per step cost more than the walk.
+  const visited = new Set<string>();
+  const choices: string[] = [];
+  const route: Step[] = [];
   let total = 0;
   let complete = true;
 
-  const visit = (snapshot: Snapshot, visited: Set<string>, choices: string[]): void => {
+  /** Arrives at a snapshot: a finished route is reported, an unfinished one becomes the next step. Returns whether it did. */
+  const arrive = (snapshot: Snapshot, added: readonly string[]): boolean => {
     if (total >= limit) {
       complete = false;
-      return;
+      return false;
     }
     const context = snapshot.context;
     if (snapshot.status === 'done') {
       total++;
       onRoute({ choices: [...choices], result: resultOf(compiled, context) });
-      return;
+      return false;
     }
-    const next = (event: Parameters<typeof transition<typeof machine>>[2], label: string): void => {
-      const [after] = transition(machine, snapshot, event);
-      const landed = after.context.path.slice(context.path.length);
-      if (landed.some((id) => visited.has(id))) return;
-      // One shared set, undone on the way back: copying it per step cost more than the walk.
-      const added = landed.filter((id) => !visited.has(id));
-      for (const id of added) visited.add(id);
-      choices.push(label);
-      visit(after, visited, choices);
-      choices.pop();
-      for (const id of added) visited.delete(id);
-    };
-    context.shown.forEach((_, i) => next({ type: 'REPLY', reply: i + 1 }, String(i + 1)));
-    if (timeouts && context.limitMs !== null) next({ type: 'TIMEOUT' }, 't');
+    const moves: Move[] = context.shown.map((_, i) => ({ event: { type: 'REPLY', reply: i + 1 }, label: String(i + 1) }));
+    if (timeouts && context.limitMs !== null) moves.push({ event: { type: 'TIMEOUT' }, label: 't' });
+    route.push({ snapshot, pathLength: context.path.length, moves, next: 0, added });
+    return true;
+  };
+  const leave = (added: readonly string[]): void => {
+    choices.pop();
+    for (const id of added) visited.delete(id);
   };
 
   const [start] = initialTransition(machine, { timers: 'standard' });
-  visit(start, new Set(start.context.path), []);
+  for (const id of start.context.path) visited.add(id);
+  arrive(start, []);
+  while (route.length > 0) {
+    const step = route[route.length - 1]!;
+    if (step.next === step.moves.length) {
+      route.pop();
+      if (route.length > 0) leave(step.added);
+      continue;
+    }
+    const move = step.moves[step.next++]!;
+    const [after] = transition(machine, step.snapshot!, move.event);
+    // A snapshot holds the whole route so far; once its last move is taken it is let go, so a long chain keeps few of them.
+    if (step.next === step.moves.length) step.snapshot = null;
+    const landed = after.context.path.slice(step.pathLength);
+    if (landed.some((id) => visited.has(id))) continue;
+    for (const id of landed) visited.add(id);
+    choices.push(move.label);
+    if (!arrive(after, landed)) leave(landed);
+  }
   return complete;
 }
 

@@ -26,6 +26,16 @@ export const MAX_TEXT_LENGTH = 10_000;
 /** Numbers stay within ±this (the largest whole number JavaScript counts exactly). */
 export const MAX_NUMBER = Number.MAX_SAFE_INTEGER;
 
+/**
+ * How deeply an expression may nest: brackets, "not"s and minus signs in a
+ * row. Reading and evaluating an expression recurse once per level, so a
+ * condition of 10,000 brackets would overflow the call stack; no trainer
+ * needs more than a handful.
+ */
+export const MAX_EXPRESSION_NESTING = 32;
+/** How many operators an expression may hold: `a or b or c …` nests one level per operator once read. */
+export const MAX_EXPRESSION_OPERATORS = 200;
+
 /** Why an expression could not be read, and where in its text (0-based). */
 export interface ExpressionError {
   message: string;
@@ -80,6 +90,8 @@ function parseWithGrammar(text: string): jsep.Expression {
  */
 export function parseExpression(text: string): { ok: true; expression: Expression } | { ok: false; error: ExpressionError } {
   if (text.trim() === '') return { ok: false, error: { message: 'the expression is empty', offset: 0 } };
+  const tooBig = tooComplex(text);
+  if (tooBig) return { ok: false, error: tooBig };
   let tree: jsep.Expression;
   try {
     tree = parseWithGrammar(text);
@@ -93,6 +105,55 @@ export function parseExpression(text: string): { ok: true; expression: Expressio
     if (err instanceof UnsupportedSyntax) return { ok: false, error: { message: err.message, offset: err.offset } };
     throw err;
   }
+}
+
+/** Tokens as jsep reads them, near enough to count nesting: quoted text, words, numbers, brackets, operators. */
+const TOKEN = /\s+|"(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?|[A-Za-z_$][\w$]*|\d*\.?\d+(?:e[+-]?\d+)?|[()[\]]|==|!=|<=|>=|[^\s\w$()[\]'"]/giy;
+/** A token that is (or ends) a value: a name, number, quoted text or closing bracket; the words `and`, `or`, `not` are operators. */
+const VALUE_END = /^(?!(?:and|or|not)$)[\w$.'")\]]/;
+
+/**
+ * Refuses an expression nested too deeply or too long to read without
+ * risking the call stack (see MAX_EXPRESSION_NESTING), before the parser
+ * sees it. At each token it counts the brackets open, the "not"s and minus
+ * signs still waiting for their value, and every "?": the parser recurses
+ * at most once for each.
+ */
+function tooComplex(text: string): ExpressionError | undefined {
+  /** Per bracket open (and one for outside them all): the prefix operators waiting in it. */
+  const waiting: number[] = [0];
+  let nesting = 0;
+  let operators = 0;
+  let expectValue = true;
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
+    const token = match[0];
+    if (/^\s/.test(token)) continue;
+    if (expectValue && (token === 'not' || token === '-')) {
+      waiting[waiting.length - 1]!++;
+      nesting++;
+    } else if (token === '(' || token === '[') {
+      waiting.push(0);
+      nesting++;
+    } else if ((token === ')' || token === ']') && waiting.length > 1) {
+      // The bracket closes, and with it the value the prefix operators before it were waiting for.
+      nesting -= waiting.pop()! + 1 + waiting[waiting.length - 1]!;
+      waiting[waiting.length - 1] = 0;
+    } else if (VALUE_END.test(token)) {
+      nesting -= waiting[waiting.length - 1]!;
+      waiting[waiting.length - 1] = 0;
+    } else if (token === '?') nesting++;
+    const value = VALUE_END.test(token);
+    if (!value && token !== '(' && token !== '[') operators++;
+    expectValue = !value;
+    if (nesting > MAX_EXPRESSION_NESTING) {
+      return { message: `this expression is nested too deeply (more than ${MAX_EXPRESSION_NESTING} levels of brackets or "not"); write it as simpler conditions`, offset: match.index };
+    }
+    if (operators > MAX_EXPRESSION_OPERATORS) {
+      return { message: `this expression is too long (more than ${MAX_EXPRESSION_OPERATORS} operators); split it over several branch entries or variables`, offset: match.index };
+    }
+  }
+  return undefined;
 }
 
 class UnsupportedSyntax extends Error {

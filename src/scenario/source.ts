@@ -1,7 +1,8 @@
 import { load as loadYaml } from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
-import type { Problem } from './problem.ts';
+import { sortProblems, type Problem } from './problem.ts';
 import { YAML_12_CORE_SCHEMA } from './yaml-core-schema.ts';
+import { firstLine, syntaxProblems } from './yaml-errors.ts';
 
 /** A path into the YAML document: map keys and sequence indexes. */
 export type SourcePath = readonly (string | number)[];
@@ -25,8 +26,8 @@ const MAX_ALIASES = 200;
 
 /**
  * Parses YAML text, keeping positions. Never throws: unreadable input comes
- * back as problems (empty file, binary data, syntax errors, alias bombs,
- * duplicate keys).
+ * back as problems (empty file, binary data, syntax errors in a trainer's
+ * words, nesting too deep to read, alias bombs, duplicate keys).
  */
 export function readSource(file: string, text: string): { source?: ScenarioSourceFile; problems: Problem[] } {
   const at = (line: number, column: number, rule: string, message: string): Problem => ({
@@ -40,24 +41,21 @@ export function readSource(file: string, text: string): { source?: ScenarioSourc
   }
   const fast = readFast(file, text);
   if (fast) return { source: fast, problems: [] };
+  const deep = tooDeep(text);
+  if (deep) {
+    return { problems: [at(deep.line, deep.column, 'yaml-syntax', `this is nested more than ${MAX_NESTING} levels deep ("[", "{", "- " items or indented blocks); a scenario needs only a few — look for a run of brackets or lines indented further and further`)] };
+  }
   const { document: yamlDocument, lines } = parseWithPositions(text);
   const problems: Problem[] = [];
-  for (const offset of duplicateKeyOffsets(yamlDocument)) {
+  for (const found of syntaxProblems(text, yamlDocument.errors, lines)) problems.push(at(found.line, found.column, 'yaml-syntax', found.message));
+  // After a syntax error keys can land in the wrong block and look repeated: duplicates are only told apart in a file that reads.
+  const duplicates = problems.length === 0 ? duplicateKeys(yamlDocument) : [];
+  for (const { offset, first } of duplicates) {
     const pos = lines.linePos(offset);
-    problems.push(at(pos.line, pos.col, 'duplicate-key', 'this key appears twice in the same block; keep one'));
+    const key = /^[^:\n]*/.exec(text.slice(offset))![0].trim();
+    problems.push(at(pos.line, pos.col, 'duplicate-key', `"${key}" is already set on line ${lines.linePos(first).line} in the same block — keep one`));
   }
-  for (const error of yamlDocument.errors) {
-    if (error.code === 'MISSING_CHAR' && /quote/.test(error.message)) {
-      // The parser notices at the end of the file; the trainer needs the opening quote.
-      const quote = error.message.includes('"') ? '"' : "'";
-      const pos = lines.linePos(Math.max(0, text.lastIndexOf(quote, error.pos[0] - 1)));
-      problems.push(at(pos.line, pos.col, 'yaml-syntax', `this quoted text is never closed; add the closing ${quote} at the end of the value`));
-      continue;
-    }
-    const pos = lines.linePos(error.pos[0]);
-    problems.push(at(pos.line, pos.col, 'yaml-syntax', `YAML syntax: ${firstLine(error.message)}`));
-  }
-  if (problems.length > 0) return { problems };
+  if (problems.length > 0) return { problems: sortProblems(problems) };
   let data: unknown;
   try {
     data = yamlDocument.toJS({ maxAliasCount: MAX_ALIASES });
@@ -72,6 +70,48 @@ export function readSource(file: string, text: string): { source?: ScenarioSourc
     return { problems: [at(pos.line, pos.col, 'not-a-mapping', 'a scenario file must be a mapping of fields such as "id:", "title:" and "nodes:"')] };
   }
   return { source: { file, text, document: yamlDocument, lines, data }, problems };
+}
+
+/**
+ * Levels of nesting a file may have: hand-written scenarios use under ten.
+ * The YAML readers recurse once per level (the one that keeps positions
+ * gives up near a thousand, and what runs on its tree recurses too), so a
+ * deeper file is refused up front, the same way whatever the stack size.
+ */
+const MAX_NESTING = 100;
+
+/**
+ * Where a file first nests deeper than MAX_NESTING, if it does. Counts the
+ * indented blocks open (by indentation, as YAML reads them), "- " items
+ * opened on the same line, and brackets open outside quotes.
+ */
+function tooDeep(text: string): { line: number; column: number } | undefined {
+  const blocks: number[] = [];
+  let brackets = 0;
+  const lines = text.split('\n');
+  for (const [n, line] of lines.entries()) {
+    const [, spaces, dashes] = /^( *)((?:- +)*)/.exec(line)!;
+    const indent = spaces!.length;
+    const rest = line.slice(indent).trim();
+    if (brackets === 0 && rest !== '' && !rest.startsWith('#')) {
+      while (blocks.length > 0 && blocks[blocks.length - 1]! >= indent) blocks.pop();
+      blocks.push(indent);
+    }
+    const items = dashes!.split('-').length - 1;
+    if (blocks.length + items + brackets > MAX_NESTING) return { line: n + 1, column: indent + 1 };
+    let quote = '';
+    for (let i = indent; i < line.length; i++) {
+      const c = line[i]!;
+      if (quote) {
+        if (c === quote) quote = '';
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '#' && /\s/.test(line[i - 1] ?? ' ')) break;
+      else if (c === '[' || c === '{') {
+        if (blocks.length + items + ++brackets > MAX_NESTING) return { line: n + 1, column: i + 1 };
+      } else if ((c === ']' || c === '}') && brackets > 0) brackets--;
+    }
+  }
+  return undefined;
 }
 
 /** Anchors and aliases (`&name`, `*name`) go the careful way, where their expansion is counted. */
@@ -121,24 +161,23 @@ function parseWithPositions(text: string): { document: Document.Parsed; lines: L
   return { lines, document: parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false, strict: true }) };
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-}
 
-/** Offsets of keys that repeat an earlier key in the same mapping. */
-function duplicateKeyOffsets(document: Document.Parsed): number[] {
-  const offsets: number[] = [];
+/** Keys that repeat an earlier key in the same mapping: where the repeat is, and where the key was first set. */
+function duplicateKeys(document: Document.Parsed): { offset: number; first: number }[] {
+  const found: { offset: number; first: number }[] = [];
   visit(document, {
     Map(_, map) {
-      const seen = new Set<string>();
+      const seen = new Map<string, number>();
       for (const pair of map.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : JSON.stringify(pair.key);
-        if (seen.has(key)) offsets.push((pair.key as YamlNode | null)?.range?.[0] ?? 0);
-        seen.add(key);
+        const offset = (pair.key as YamlNode | null)?.range?.[0] ?? 0;
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, offset);
+        else found.push({ offset, first });
       }
     },
   });
-  return offsets;
+  return found;
 }
 
 const pairIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();

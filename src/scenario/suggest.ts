@@ -27,3 +27,16 @@ export function closestMatch(word: string, candidates: Iterable<string>, maxDist
   }
   return bestScore <= maxDistance ? best : undefined;
 }
+
+/**
+ * The hint to end a "not found" message with: `; did you mean "x"?` for the
+ * closest candidate when the word looks like a typo of it, else nothing.
+ * Every "unknown name" message uses it, so a trainer always reads the same hint.
+ *
+ * @example `"patiense" is not a declared variable${didYouMean('patiense', ['patience', 'mood'])}`
+ * // '"patiense" is not a declared variable; did you mean "patience"?'
+ */
+export function didYouMean(word: string, candidates: Iterable<string>): string {
+  const best = closestMatch(word, candidates);
+  return best === undefined ? '' : `; did you mean "${best}"?`;
+}

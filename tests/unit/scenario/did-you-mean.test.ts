@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestMatch, editDistance } from '../../../src/scenario/suggest.ts';
+import { closestMatch, didYouMean, editDistance } from '../../../src/scenario/suggest.ts';
 
 describe('"did you mean" hints', () => {
   it('count the edits between two words', () => {
@@ -29,5 +29,12 @@ describe('"did you mean" hints', () => {
     expect(closestMatch('ab', ['abcd'])).toBe('abcd');
     expect(closestMatch('ab', ['abcde'])).toBeUndefined();
     expect(closestMatch('tact', ['tactic'], 1)).toBeUndefined();
+  });
+
+  it('end an undefined-variable message with the declared name it was likely meant to be', () => {
+    const declared = ['patience', 'offers', 'mood'];
+    expect(`"patiense" is not a declared variable${didYouMean('patiense', declared)}`).toBe('"patiense" is not a declared variable; did you mean "patience"?');
+    expect(didYouMean('Offers', declared)).toBe('; did you mean "offers"?');
+    expect(didYouMean('checkedReceipt', declared)).toBe('');
   });
 });

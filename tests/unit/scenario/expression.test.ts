@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, parseExpression, type Expression } from '../../../src/scenario/index.ts';
-import { MAX_TEXT_LENGTH } from '../../../src/scenario/expression.ts';
+import { MAX_EXPRESSION_NESTING, MAX_EXPRESSION_OPERATORS, MAX_TEXT_LENGTH } from '../../../src/scenario/expression.ts';
 
 const parse = (text: string): Expression => {
   const r = parseExpression(text);
@@ -86,6 +86,37 @@ describe('expressions', () => {
     for (let i = 0; i < 40; i++) s = run('s + s', { s }) as string;
     expect(s.length).toBe(MAX_TEXT_LENGTH);
     expect(s.startsWith('abab')).toBe(true);
+  });
+});
+
+describe('expressions too deep or too long to read', () => {
+  /** Why the text was refused, and where: "message @ offset" (or "read"). */
+  const refusal = (text: string): string => {
+    const r = parseExpression(text);
+    return r.ok ? 'read' : `${r.error.message} @ ${r.error.offset}`;
+  };
+
+  it.each([
+    ['10,000 brackets', `${'('.repeat(10_000)}mood${')'.repeat(10_000)}`, 32],
+    ['10,000 "not"s', `${'not '.repeat(10_000)}asked`, 128],
+    ['10,000 minus signs', `${'- '.repeat(10_000)}1`, 64],
+    ['10,000 square brackets', '['.repeat(10_000), 32],
+    ['calls inside calls', 'f('.repeat(10_000), 65],
+  ])('refuses %s as nested too deeply, at the level past the limit, instead of overflowing the call stack', (_, text, offset) => {
+    expect(refusal(text)).toBe(`this expression is nested too deeply (more than ${MAX_EXPRESSION_NESTING} levels of brackets or "not"); write it as simpler conditions @ ${offset}`);
+  });
+
+  it('reads up to the limit, and counts brackets that close as closed', () => {
+    expect(refusal(`${'('.repeat(MAX_EXPRESSION_NESTING)}mood${')'.repeat(MAX_EXPRESSION_NESTING)}`)).toBe('read');
+    expect(refusal(`${'not '.repeat(MAX_EXPRESSION_NESTING)}asked`)).toBe('read');
+    expect(refusal(Array.from({ length: 40 }, () => 'not (not (a > 1))').join(' or '))).toBe('read');
+    expect(refusal("'(((((((((((((((((((((((((((((((((((((((((' == channel")).toBe('read');
+  });
+
+  it('refuses a chain of more operators than the limit, which would nest as deep once read', () => {
+    expect(run(`n${' + n'.repeat(MAX_EXPRESSION_OPERATORS)}`, { n: 1 })).toBe(MAX_EXPRESSION_OPERATORS + 1);
+    // The 201st "+" is the one past the limit: "n + n + …" puts the k-th at 4k - 2.
+    expect(refusal(`n${' + n'.repeat(10_000)}`)).toBe(`this expression is too long (more than ${MAX_EXPRESSION_OPERATORS} operators); split it over several branch entries or variables @ ${4 * (MAX_EXPRESSION_OPERATORS + 1) - 2}`);
   });
 });
 
