@@ -49,7 +49,7 @@ export function faceSvg(avatar: string, emotion: Emotion): string {
     eyebrows: [e.eyebrows] as never,
     eyes: [e.eyes] as never,
     mouth: [e.mouth] as never,
-  }).toString().replace(/ style="([^"]*)"/g, (_, declarations: string) => presentationAttributes(declarations));
+  }).toString().replace(/ style\s*=\s*"([^"]*)"/g, (_, declarations: string) => presentationAttributes(declarations));
 }
 
 /**

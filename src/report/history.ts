@@ -1,35 +1,17 @@
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { ConversationResult, Scores } from '../engine/index.ts';
-import type { Outcome } from '../scenario/index.ts';
-import type { TimerSetting } from '../engine/index.ts';
+import type { ConversationResult, TimerSetting } from '../engine/index.ts';
+import type { PlayRecord, ReadRecords } from './play-record.ts';
+
+export type { PlayRecord } from './play-record.ts';
 
 /**
- * One finished play, as kept in the browser: which scenario, when, every
- * choice, and the engine's scores. Nothing here is recomputed: it is the
- * engine's result, stored.
+ * Checks stored values with play-record.ts. Its schema (zod) is fetched with
+ * the first read of the store, not with this module, so the menu shows its
+ * cards without waiting for it and fills in the best scores after.
  */
-export interface PlayRecord {
-  /** Record layout; bumped when it changes so old records can be recognised. */
-  format: 1;
-  id?: number;
-  scenario: string;
-  title: string;
-  /** ISO 8601 date and time the play finished. */
-  date: string;
-  timers: TimerSetting;
-  /** The shuffle seed the replies were shown with (`?seed=N` replays the same order). Absent in plays from before shuffling. */
-  seed?: number;
-  ending: string;
-  outcome: Outcome;
-  satisfied: boolean;
-  passed: boolean;
-  passMark: number;
-  scores: Scores;
-  /**
-   * Each decision: node, the number pressed (position as shown; null on
-   * timeout), the reply's position in the file, and ms to answer.
-   */
-  choices: { node: string; reply: number | null; replyIndex?: number | null; timedOut: boolean; ms: number }[];
+async function checkRecords(values: readonly unknown[]): Promise<ReadRecords> {
+  const { readPlayRecords } = await import('./play-record.ts');
+  return readPlayRecords(values);
 }
 
 /** What the menu shows for a scenario: best overall score and attempts. */
@@ -50,8 +32,29 @@ interface HistorySchema extends DBSchema {
 export const HISTORY_DB = 'tactful';
 export const HISTORY_VERSION = 2;
 
-/** Shown to the player when saved history had to be reset. */
-export const RESET_NOTICE = 'Your saved history could not be read (it was damaged or from an older version), so it has been reset.';
+/**
+ * What the menu says when `count` saved results had to be left out.
+ *
+ * @example
+ * skippedNotice(1); // '1 saved result could not be read and was skipped.'
+ */
+export function skippedNotice(count: number): string {
+  return count === 1 ? '1 saved result could not be read and was skipped.' : `${count} saved results could not be read and were skipped.`;
+}
+
+/** Why the whole history store had to be started again. */
+export type ResetReason = 'damaged' | 'older' | 'newer';
+
+/**
+ * What the menu says when the history store was reset. Each starts with the
+ * same words, so a player (and a test) recognises the one situation.
+ */
+export const RESET_NOTICES: Record<ResetReason, string> = {
+  damaged: 'Your saved history could not be read (it was damaged), so it has been reset.',
+  older: 'Your saved history could not be read (it was saved by an older version of Tactful), so it has been reset.',
+  newer: 'Your saved history could not be read (it was saved by a newer version of Tactful), so it has been reset.',
+};
+
 /** Shown when the browser won't store anything (private mode, storage disabled). */
 export const UNAVAILABLE_NOTICE = 'This browser is not keeping your history (private browsing or storage turned off); scores from this visit will not be remembered.';
 
@@ -74,22 +77,6 @@ export function recordOf(result: ConversationResult, title: string, timers: Time
   };
 }
 
-/** True when a stored value has the shape of a PlayRecord. */
-export function isPlayRecord(value: unknown): value is PlayRecord {
-  if (!value || typeof value !== 'object') return false;
-  const r = value as Partial<PlayRecord>;
-  return (
-    r.format === 1 &&
-    typeof r.scenario === 'string' &&
-    typeof r.date === 'string' &&
-    typeof r.passed === 'boolean' &&
-    !!r.scores &&
-    typeof r.scores === 'object' &&
-    typeof r.scores.overall === 'number' &&
-    Array.isArray(r.choices)
-  );
-}
-
 /** Best score and attempts per scenario. */
 export function summarise(records: readonly PlayRecord[]): Map<string, ScenarioHistory> {
   const out = new Map<string, ScenarioHistory>();
@@ -105,10 +92,12 @@ export function summarise(records: readonly PlayRecord[]): Map<string, ScenarioH
 }
 
 /**
- * Local play history in IndexedDB (via `idb`). Opening never throws: a
- * damaged or old store is deleted and recreated, and the reason comes back
- * as `notice` for the menu to show; where IndexedDB is unavailable the
- * history lives in memory for the visit.
+ * Local play history in IndexedDB (via `idb`). A damaged store, or one
+ * from an older or newer version, is deleted and recreated; records that
+ * can't be read are skipped; either way the reason comes back as `notice`
+ * for the menu to show. Where IndexedDB is unavailable the history lives in
+ * memory for the visit. Opening rejects only when the record checks can't
+ * be fetched (a network failure), and then leaves the store as it is.
  *
  * @example
  * const { history, notice } = await PlayHistory.open();
@@ -120,14 +109,20 @@ export class PlayHistory {
 
   private constructor(private db: IDBPDatabase<HistorySchema> | null) {}
 
-  /** Opens (and if need be repairs) the history store. */
+  /**
+   * Opens (and if need be repairs) the history store. A store this version
+   * can't open is started again, and `notice` says why (damaged, or from an
+   * older or newer version). A record that doesn't read back is only left
+   * out: it stays in the store, the other plays still count, and `notice`
+   * says how many were skipped.
+   */
   static async open(name = HISTORY_DB): Promise<{ history: PlayHistory; notice?: string }> {
-    let reset = false;
+    let reset: ResetReason | undefined;
     const attempt = async (): Promise<IDBPDatabase<HistorySchema>> =>
       openDB<HistorySchema>(name, HISTORY_VERSION, {
         upgrade(db, oldVersion) {
           // Any earlier layout is unknown to this version: start clean and say so.
-          if (oldVersion > 0) reset = true;
+          if (oldVersion > 0) reset = 'older';
           for (const store of Array.from(db.objectStoreNames)) db.deleteObjectStore(store);
           const plays = db.createObjectStore('plays', { keyPath: 'id', autoIncrement: true });
           plays.createIndex('scenario', 'scenario');
@@ -137,36 +132,39 @@ export class PlayHistory {
           void 0;
         },
       });
+    const unavailable = { history: new PlayHistory(null), notice: UNAVAILABLE_NOTICE };
     let db: IDBPDatabase<HistorySchema>;
     try {
       db = await attempt();
-    } catch {
-      // A newer version's store (VersionError) or a broken one: delete it and start again.
+    } catch (error) {
+      // A newer version's store (VersionError: a lower version can't open it) or a broken one: delete it and start again.
+      const newer = error instanceof DOMException && error.name === 'VersionError';
       try {
         await deleteDB(name);
         db = await attempt();
-        reset = true;
+        reset = newer ? 'newer' : 'damaged';
       } catch {
-        return { history: new PlayHistory(null), notice: UNAVAILABLE_NOTICE };
+        return unavailable;
       }
     }
     db.addEventListener('versionchange', () => db.close());
     const history = new PlayHistory(db);
+    let stored: unknown[] = [];
     try {
-      const records = await db.getAll('plays');
-      if (records.some((r) => !isPlayRecord(r))) {
-        await db.clear('plays');
-        reset = true;
-      }
+      stored = await db.getAll('plays');
     } catch {
+      // The store itself can't be read back: only starting it again helps.
       try {
         await db.clear('plays');
       } catch {
-        return { history: new PlayHistory(null), notice: UNAVAILABLE_NOTICE };
+        return unavailable;
       }
-      reset = true;
+      reset = 'damaged';
     }
-    return reset ? { history, notice: RESET_NOTICE } : { history };
+    // Outside the try above: failing to fetch the checks must never clear the store.
+    const { skipped } = await checkRecords(stored);
+    const notice = reset ? RESET_NOTICES[reset] : skipped > 0 ? skippedNotice(skipped) : undefined;
+    return notice ? { history, notice } : { history };
   }
 
   /** Saves a finished play. Never throws: a failed write keeps the play for this visit. */
@@ -189,7 +187,8 @@ export class PlayHistory {
     let stored: PlayRecord[] = [];
     if (this.db) {
       try {
-        stored = (await this.db.getAll('plays')).filter(isPlayRecord);
+        // Each record is checked as it is read: a bad one is left out, never shown as "Best NaN".
+        stored = (await checkRecords(await this.db.getAll('plays'))).records;
       } catch {
         stored = [];
       }

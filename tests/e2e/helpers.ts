@@ -4,6 +4,7 @@ import { expect, test as base, type Locator, type Page } from '@playwright/test'
 import { buildCatalogue, offeredReplies } from '../../src/scenario/index.ts';
 import { loadScenario, type CompiledScenario, type TimerSetting } from '../../src/engine/index.ts';
 import { playChoices, SteppedClock, startConversation, type ChoiceStep, type ConversationResult } from '../../src/engine/index.ts';
+import { REPLY_INPUT_DELAY_MS } from '../../src/game/conversation/reply-guard.ts';
 
 /**
  * Shared helpers for the end-to-end tests: the same engine in Node (to know
@@ -195,6 +196,8 @@ export async function playSteps(page: Page, steps: PlannedStep[]): Promise<void>
   for (const step of steps) {
     const button = page.getByRole('group', { name: 'Your reply' }).getByRole('button', { name: step.say, exact: true });
     await runUntilVisible(page, button);
+    // New replies take no answer for a moment (reply-guard.ts): a person has read them by then.
+    await page.clock.runFor(REPLY_INPUT_DELAY_MS);
     await button.click();
   }
   await runUntilVisible(page, page.getByRole('button', { name: 'See your debrief' }));

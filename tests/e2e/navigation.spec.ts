@@ -77,7 +77,7 @@ test('history survives a reload: best score and attempts on the card', async ({ 
   await expect(card).toContainText(expected.passed ? 'Passed' : 'Not passed yet');
 });
 
-test('a damaged or old history store is reset with a notice, never a crash', async ({ page }) => {
+test('a damaged or old history store is reset with a notice, and a bad record is skipped with one, never a crash', async ({ page }) => {
   await openMenu(page);
   // An old layout (version 1, another store) holding junk, as an older build might have left.
   await page.evaluate(
@@ -100,7 +100,7 @@ test('a damaged or old history store is reset with a notice, never a crash', asy
   await expect(page.getByText('Your saved history could not be read')).toBeVisible();
   await expect(page.getByTestId(`card-${scenario.id}`)).toContainText('Not played yet');
 
-  // A record of the wrong shape in today's layout is also reset.
+  // A record of the wrong shape in today's layout is skipped (and said so); the others would still count.
   await page.evaluate(
     () =>
       new Promise<void>((resolve, reject) => {
@@ -117,7 +117,7 @@ test('a damaged or old history store is reset with a notice, never a crash', asy
       }),
   );
   await page.reload();
-  await expect(page.getByText('Your saved history could not be read')).toBeVisible();
+  await expect(page.getByText('1 saved result could not be read and was skipped.')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Choose a scenario', level: 1 })).toBeVisible();
 });
 

@@ -1,3 +1,4 @@
+import { REPLY_INPUT_DELAY_MS } from '../../src/game/conversation/reply-guard.ts';
 import type { Page } from '@playwright/test';
 import { SteppedClock, startConversation } from '../../src/engine/index.ts';
 import { compile, expect, expectedResult, atOnce, openDebrief, openMenu, planPath, readScores, replayed, replies, runUntilVisible, scoresOf, shownReplies, startScenario, storedPlays, test, freezeTime } from './helpers.ts';
@@ -26,6 +27,7 @@ async function playByKeys(page: Page): Promise<string[][]> {
   const orders: string[][] = [];
   for (const step of steps) {
     await runUntilVisible(page, replies(page).first(), 50);
+    await page.clock.runFor(REPLY_INPUT_DELAY_MS);
     const shown = await shownReplies(page);
     orders.push(shown);
     const key = shown.indexOf(step.say) + 1;

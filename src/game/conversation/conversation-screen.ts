@@ -3,7 +3,8 @@ import type { OfferedReply } from '../../engine/index.ts';
 import { EMOTION_LABELS } from '../stage/palette.ts';
 import { Countdown } from '../ui/countdown.ts';
 import { h, icon } from '../ui/dom.ts';
-import { focusElement, muteButton, topbar } from '../ui/screen.ts';
+import { focusElement, muteButton, onUnmount, topbar } from '../ui/screen.ts';
+import { ReplyGuard } from './reply-guard.ts';
 
 /** What the conversation screen's own controls ask for. */
 export interface ConversationScreenActions {
@@ -19,7 +20,8 @@ export interface ConversationScreenActions {
  * the mood label) and the talk column (your last reply, the customer's
  * line as it types, the live caption, the replies with their countdown, and
  * the ending's button). It only shows what it is told; the scene decides
- * when. Scenario text always goes in as text, never markup.
+ * when, except that it holds back answers given too soon after the replies
+ * appear (reply-guard.ts). Scenario text always goes in as text, never markup.
  *
  * @example
  * const screen = new ConversationScreen(scenario.title, customer.name, { skipTyping, pause, choose });
@@ -40,14 +42,17 @@ export class ConversationScreen {
   private readonly youSpeaker: HTMLElement;
   private readonly youText: HTMLElement;
   private readonly bubble: HTMLElement;
-  private readonly typed: HTMLElement;
-  private readonly untyped: HTMLElement;
+  /** The line as typed so far, and the rest (laid out but invisible); their text is set each time a character appears. */
+  private readonly typed = document.createTextNode('');
+  private readonly untyped = document.createTextNode('');
   private readonly skipHint: HTMLElement;
   private readonly caption: HTMLElement;
   private readonly repliesHead: HTMLElement;
   private readonly replies: HTMLElement;
   private readonly keysHint: HTMLElement;
   private readonly after: HTMLElement;
+  /** Holds back key presses and taps that began before the replies could be read (see reply-guard.ts). */
+  private readonly guard = new ReplyGuard();
 
   constructor(title: string, customerName: string, private readonly actions: ConversationScreenActions) {
     const name = customerName;
@@ -58,10 +63,8 @@ export class ConversationScreen {
     this.youSpeaker = h('p', { class: 'speaker' }, 'You');
     this.youText = h('p', { class: 'you-text' });
     this.you = h('div', { class: 'bubble bubble-you', hidden: true }, this.youSpeaker, this.youText);
-    this.typed = h('span', { class: 'typed' });
-    this.untyped = h('span', { class: 'untyped' });
     this.skipHint = h('p', { class: 'skip-hint', 'aria-hidden': 'true' }, 'Click or press Space to show the whole line');
-    this.bubble = h('div', { class: 'bubble bubble-customer', 'aria-hidden': 'true', 'data-testid': 'customer-line' }, h('p', { class: 'speaker' }, name), h('p', { class: 'line' }, this.typed, this.untyped), this.skipHint);
+    this.bubble = h('div', { class: 'bubble bubble-customer', 'aria-hidden': 'true', 'data-testid': 'customer-line' }, h('p', { class: 'speaker' }, name), h('p', { class: 'line' }, h('span', { class: 'typed' }, this.typed), h('span', { class: 'untyped' }, this.untyped)), this.skipHint);
     this.bubble.addEventListener('click', () => actions.skipTyping());
     this.caption = h('p', { class: 'sr-only', 'aria-live': 'polite', 'data-testid': 'caption' });
     this.repliesHead = h('div', { class: 'replies-head', hidden: true }, h('h2', { class: 'replies-title', id: 'replies-title' }, 'Your reply'), this.countdown.element);
@@ -89,6 +92,8 @@ export class ConversationScreen {
 
     this.pauseButton = h('button', { type: 'button', class: 'icon-btn', 'aria-label': 'Pause', 'data-testid': 'pause', onclick: () => actions.pause() }, icon('pause'));
     this.bar = topbar(h('p', { class: 'topbar-title' }, title), h('div', { class: 'spacer' }), muteButton(), this.pauseButton);
+    const replies = this.replies;
+    onUnmount(this.guard.listen(window, (el) => el instanceof Element && replies.contains(el) && el.closest('.reply') !== null));
   }
 
   /** A new customer line: the live caption gets it whole at once; the replies go until it has typed out. */
@@ -100,12 +105,18 @@ export class ConversationScreen {
   /** Shows the first `count` characters of `text` as typed. */
   renderTyped(text: string, count: number): void {
     // The untyped rest is laid out but invisible, so the bubble never changes size while typing.
-    this.typed.textContent = text.slice(0, count);
-    this.untyped.textContent = text.slice(count);
+    // Changing the text nodes' data, not the spans' textContent, makes no new nodes each character.
+    this.typed.data = text.slice(0, count);
+    this.untyped.data = text.slice(count);
     this.skipHint.hidden = count >= text.length;
   }
 
-  /** Puts up the reply buttons (faded in unless `animate` is off) and focuses the first. */
+  /**
+   * Puts up the reply buttons (faded in unless `animate` is off) and focuses
+   * the first. For a moment they take no answer, and a key still held from
+   * the last answer must be let go first, so a double press never answers
+   * them unread.
+   */
   showReplies(replies: readonly OfferedReply[], animate: boolean): void {
     const buttons = replies.map((reply) =>
       h('button', { type: 'button', class: 'reply', 'data-number': reply.number, onclick: () => this.actions.choose(reply.number) },
@@ -116,11 +127,13 @@ export class ConversationScreen {
     this.replies.replaceChildren(...buttons);
     this.repliesHead.hidden = false;
     this.keysHint.hidden = false;
+    this.guard.open();
     focusElement(buttons[0]);
   }
 
   /** Takes the replies, their heading, the key hint and the countdown away. */
   clearReplies(): void {
+    this.guard.close();
     this.replies.replaceChildren();
     this.repliesHead.hidden = true;
     this.keysHint.hidden = true;

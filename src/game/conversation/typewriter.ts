@@ -38,8 +38,10 @@ export class Typewriter {
   advance(ms: number): void {
     const t = this.typing;
     if (!t) return;
+    const before = Math.floor(t.shown);
     t.shown = Math.min(t.text.length, t.shown + (ms * TYPING_CHARS_PER_SECOND) / 1000);
-    this.render(t.text, Math.floor(t.shown));
+    // At 45 characters a second some frames add none: then there is nothing to lay out again.
+    if (Math.floor(t.shown) !== before) this.render(t.text, Math.floor(t.shown));
     if (t.shown >= t.text.length) {
       this.typing = null;
       t.onDone();

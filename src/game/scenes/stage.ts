@@ -1,5 +1,6 @@
 import Phaser from 'phaser';
 import { ConversationScene } from './ConversationScene.ts';
+import { drawOnlyOnChange } from '../stage/redraw.ts';
 
 /**
  * The Phaser stage: the game loop and canvas that draw the customer's face
@@ -35,6 +36,8 @@ export function createStage(): Promise<Stage> {
     render: { antialias: true, antialiasGL: false, powerPreference: 'low-power' },
     scene: [],
   });
+  // The canvas is redrawn only on frames where something on it changed (stage/redraw.ts).
+  drawOnlyOnChange(game);
   if (import.meta.env.DEV) (window as unknown as { __tactfulGame: Phaser.Game }).__tactfulGame = game;
   const hideCanvas = (): void => {
     const stage = document.getElementById('stage');
@@ -43,8 +46,11 @@ export function createStage(): Promise<Stage> {
   return new Promise((resolve) => {
     game.events.once(Phaser.Core.Events.READY, () => {
       game.scene.add('Conversation', ConversationScene, false);
-      game.loop.sleep();
       hideCanvas();
+      // Phaser starts its loop right after READY: put it to sleep then, unless a conversation has begun.
+      setTimeout(() => {
+        if (!game.scene.isActive('Conversation')) game.loop.sleep();
+      }, 0);
       resolve({
         startConversation(id) {
           game.loop.wake();

@@ -6,7 +6,7 @@ import { sounds } from '../audio.ts';
 import { loadLibrary } from '../content/index.ts';
 import { emotionForMood } from '../../engine/emotion.ts';
 import { settings, TIMER_LABELS, updateSettings } from '../settings.ts';
-import { EMOTION_COLOURS, EMOTION_LABELS } from '../stage/palette.ts';
+import { EMOTION_LABELS } from '../stage/palette.ts';
 import { h, icon } from '../ui/dom.ts';
 import { openOrShowError, type OpeningScreen } from '../ui/error-screen.ts';
 import { mountScreen, muteButton, topbar } from '../ui/screen.ts';
@@ -52,9 +52,7 @@ export class BriefingScreen {
     if (!screen.active()) return;
 
     const startEmotion = emotionForMood(startMood);
-    const faceImg = h('img', { class: 'briefing-face-img', alt: '', src: faceDataUrl(scenario.customer.avatar, startEmotion) });
-    // Through the CSSOM, which a strict Content-Security-Policy allows (a style attribute it would not).
-    faceImg.style.borderColor = `#${EMOTION_COLOURS[startEmotion].toString(16).padStart(6, '0')}`;
+    const faceImg = h('img', { class: `briefing-face-img emotion-${startEmotion}`, alt: '', src: faceDataUrl(scenario.customer.avatar, startEmotion) });
     const faceSlot = h('div', { class: 'slot briefing-face', 'aria-hidden': 'true' }, faceImg);
     const timerSelect = h('select', { class: 'select', id: 'timer-setting' });
     for (const value of TIMER_SETTINGS) {

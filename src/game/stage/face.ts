@@ -38,24 +38,33 @@ export async function loadFaces(scene: Phaser.Scene, avatar: string, onProgress?
 }
 
 /**
- * The customer's face on the stage: a coloured ring that follows the emotion
- * and the avatar image, cross-faded and nudged when the emotion changes
- * (instant under reduced motion), with a slow idle bob.
+ * The customer's face on the stage: the avatar on a disc with a coloured
+ * ring that follows the emotion, cross-faded and nudged when the emotion
+ * changes (instant under reduced motion), with a slow idle bob.
+ *
+ * Ring and face are painted together into one texture (stage/painted.ts),
+ * so each frame draws one quad, not two overlapping ones: without a GPU
+ * every pixel the canvas draws costs CPU on each frame, and the face is
+ * most of what the canvas draws. Painting it at the size shown also
+ * samples the avatar 1:1 instead of shrinking a 512 px texture every frame.
  */
 export class Face {
   private readonly container: Phaser.GameObjects.Container;
-  private readonly ring: Painted;
-  private current: Phaser.GameObjects.Image;
+  /** The portrait on show, and a spare the next emotion is painted on and faded in with. */
+  private current: Painted;
+  private spare: Painted;
   private emotion: Emotion;
   private size = 100;
   private bob?: Phaser.Tweens.Tween;
+  private fade?: Phaser.Tweens.Tween;
 
   constructor(private readonly scene: Phaser.Scene, private readonly avatar: string, emotion: Emotion, private readonly reducedMotion: () => boolean) {
     this.emotion = emotion;
     this.container = scene.add.container(0, 0);
-    this.ring = new Painted(scene);
-    this.current = scene.add.image(0, 0, faceKey(avatar, emotion));
-    this.container.add([this.ring.image, this.current]);
+    this.current = new Painted(scene);
+    this.spare = new Painted(scene);
+    this.spare.image.setVisible(false);
+    this.container.add([this.spare.image, this.current.image]);
     this.container.setVisible(false);
   }
 
@@ -65,19 +74,20 @@ export class Face {
       this.container.setVisible(false);
       return;
     }
-    this.size = Math.min(rect.width, rect.height);
+    this.size = Math.floor(Math.min(rect.width, rect.height));
     this.container.setVisible(true);
-    this.container.setPosition(rect.cx, rect.cy);
-    this.drawRing();
-    for (const child of this.container.list) {
-      if (child !== this.ring.image) (child as Phaser.GameObjects.Image).setDisplaySize(this.size * 0.9, this.size * 0.9);
-    }
+    // Whole pixels, so the portrait's pixels land on the canvas's.
+    this.container.setPosition(Math.round(rect.cx), Math.round(rect.cy));
+    this.finishFade();
+    this.paint(this.current, this.emotion);
     this.startBob();
   }
 
-  private drawRing(): void {
-    const colour = EMOTION_COLOURS[this.emotion];
-    this.ring.paint(this.size, this.size, (ctx, w) => {
+  /** Paints the ring in the emotion's colour and the avatar's face for it, at the size shown. */
+  private paint(portrait: Painted, emotion: Emotion): void {
+    const face = this.scene.textures.get(faceKey(this.avatar, emotion)).getSourceImage() as CanvasImageSource;
+    const colour = EMOTION_COLOURS[emotion];
+    portrait.paint(this.size, this.size, (ctx, w) => {
       const r = w / 2;
       const line = Math.max(3, r * 0.06);
       ctx.fillStyle = '#fffdf9';
@@ -87,34 +97,63 @@ export class Face {
       ctx.lineWidth = line;
       ctx.strokeStyle = css(colour);
       ctx.stroke();
+      const inset = w * 0.05;
+      ctx.drawImage(face, inset, inset, w - 2 * inset, w - 2 * inset);
     });
   }
 
   private startBob(): void {
     this.bob?.stop();
-    this.current.y = 0;
+    const image = this.current.image;
+    image.y = 0;
     if (this.reducedMotion()) return;
-    this.bob = this.scene.tweens.add({ targets: this.current, y: -this.size * 0.012, duration: 1800, ease: 'Sine.easeInOut', yoyo: true, repeat: -1 });
+    // The portrait moves in whole pixels: it stays sharp (painted 1:1, never resampled between
+    // pixels), and the canvas is redrawn only when it actually moves, a few times a second
+    // instead of every frame (stage/redraw.ts).
+    const bob = { y: 0 };
+    this.bob = this.scene.tweens.add({
+      targets: bob,
+      y: -this.size * 0.012,
+      duration: 1800,
+      ease: 'Sine.easeInOut',
+      yoyo: true,
+      repeat: -1,
+      onUpdate: () => {
+        image.y = Math.round(bob.y);
+      },
+    });
+  }
+
+  /** Ends a cross-fade at once: the new portrait fully shown, the old one hidden. */
+  private finishFade(): void {
+    if (!this.fade) return;
+    this.fade.stop();
+    this.fade = undefined;
+    this.current.image.setAlpha(1);
+    this.spare.image.setVisible(false);
   }
 
   /** Changes the expression. */
   setEmotion(emotion: Emotion): void {
     if (emotion === this.emotion) return;
-    const before = EMOTIONS.indexOf(this.emotion);
+    const worse = EMOTIONS.indexOf(emotion) < EMOTIONS.indexOf(this.emotion);
     this.emotion = emotion;
-    this.drawRing();
-    const next = this.scene.add.image(0, this.current.y, faceKey(this.avatar, emotion)).setDisplaySize(this.size * 0.9, this.size * 0.9);
-    this.container.add(next);
+    this.finishFade();
+    // The new portrait is painted on the spare and fades in on top of the old one, which is hidden once covered.
     const old = this.current;
+    const next = this.spare;
     this.current = next;
+    this.spare = old;
+    this.paint(next, emotion);
+    this.container.bringToTop(next.image);
+    next.image.setVisible(true).setY(old.image.y);
     if (this.reducedMotion()) {
-      old.destroy();
+      old.image.setVisible(false);
       this.startBob();
       return;
     }
-    next.setAlpha(0);
-    this.scene.tweens.add({ targets: next, alpha: 1, duration: 220, ease: 'Quad.easeOut', onComplete: () => old.destroy() });
-    const worse = EMOTIONS.indexOf(emotion) < before;
+    next.image.setAlpha(0);
+    this.fade = this.scene.tweens.add({ targets: next.image, alpha: 1, duration: 220, ease: 'Quad.easeOut', onComplete: () => this.finishFade() });
     if (worse) {
       // A small shake when the customer gets more upset.
       this.scene.tweens.add({ targets: this.container, x: this.container.x + this.size * 0.025, duration: 50, yoyo: true, repeat: 3, ease: 'Sine.easeInOut' });
@@ -127,6 +166,7 @@ export class Face {
 
   destroy(): void {
     this.bob?.stop();
+    this.fade?.stop();
     this.container.destroy();
   }
 }

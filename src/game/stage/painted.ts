@@ -1,6 +1,12 @@
 import type Phaser from 'phaser';
 
 let serial = 0;
+let paints = 0;
+
+/** How many times any painted texture has been repainted: a new count means the canvas must be drawn again (stage/redraw.ts). */
+export function paintCount(): number {
+  return paints;
+}
 
 /**
  * An image whose texture is painted with the Canvas 2D API: smooth,
@@ -12,12 +18,13 @@ export class Painted {
   readonly image: Phaser.GameObjects.Image;
   private key: string;
   private texture: Phaser.Textures.CanvasTexture;
+  private readonly onShutdown = (): void => this.destroy();
 
   constructor(private readonly scene: Phaser.Scene) {
     this.key = `painted:${++serial}`;
     this.texture = scene.textures.createCanvas(this.key, 2, 2)!;
     this.image = scene.add.image(0, 0, this.key);
-    scene.events.once('shutdown', () => this.destroy());
+    scene.events.once('shutdown', this.onShutdown);
   }
 
   /** Repaints at `width`×`height` texture pixels; `draw` gets a cleared context. */
@@ -38,9 +45,12 @@ export class Painted {
     draw(ctx, w, h);
     ctx.restore();
     this.texture.refresh();
+    paints += 1;
   }
 
+  /** Frees the image and its texture (done for you when the scene shuts down). */
   destroy(): void {
+    this.scene.events.off('shutdown', this.onShutdown);
     if (this.image.scene) this.image.destroy();
     if (this.scene.textures.exists(this.key)) this.scene.textures.remove(this.key);
   }
