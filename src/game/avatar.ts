@@ -53,7 +53,7 @@ export function faceSvg(avatar: string, emotion: Emotion): string {
 }
 
 /**
- * `style="a:b;c:d"` as SVG presentation attributes (` a="b" c="d"`). The
+ * A style attribute's declarations (`a:b;c:d`) as SVG presentation attributes (` a="b" c="d"`). The
  * game's Content-Security-Policy forbids style attributes, and the stage
  * parses each face's SVG in the page before rasterising it.
  */

@@ -11,6 +11,8 @@ const scenario = compiled.scenario;
 const opening = scenario.nodes[scenario.start]!;
 const limit = opening.kind === 'dialogue' ? opening.timeLimitMs! : 0;
 const dims = Object.keys(scenario.scoring.dimensions);
+/** One animation frame at 60 Hz, rounded up. */
+const FRAME_MS = 17;
 
 
 test.beforeEach(async ({ page }) => {
@@ -24,9 +26,10 @@ test('a missed deadline takes the timeout branch and scores no speed for it', as
   await runUntilVisible(page, replies(page).first());
   const timer = page.getByRole('timer');
   await expect(timer).toHaveText(String(limit / 1000));
-  await page.clock.runFor(5_000);
+  // Game time moves a frame at a time, so the whole seconds shown may lag the page's clock by one frame.
+  await page.clock.runFor(5_000 + FRAME_MS);
   await expect(timer).toHaveText(String(limit / 1000 - 5));
-  await page.clock.runFor(limit - 5_000 + 200);
+  await page.clock.runFor(limit - 5_000 - FRAME_MS + 200);
   await expect(page.getByText('Time ran out')).toBeVisible();
 
   const steps = planPath(compiled, 'best', 'standard', [{ kind: 'timeout' }]);

@@ -247,8 +247,9 @@ export class ConversationScene extends Phaser.Scene {
 
   override update(_time: number, delta: number): void {
     if (!this.talk || !this.clock || this.paused) return;
-    // The engine's clock is the game's clock: it moves only while the game runs.
-    this.clock.advance(delta);
+    // The engine's clock is the game's clock: it moves only while the game runs. It takes the frame's
+    // raw time, not Phaser's smoothed delta (smoothing evens out animation, but would bend the reply timer).
+    this.clock.advance(this.game.loop.rawDelta);
     this.typewriter.advance(delta);
     this.beat.advance(delta);
     this.updateTimer();

@@ -7,13 +7,15 @@ import { drawOnlyOnChange } from '../stage/redraw.ts';
  * and the mood meter during a conversation. It is the only part of the game
  * that needs Phaser, so it is its own chunk, loaded while the player reads
  * a briefing (see conversation-stage.ts); the menu, briefing and debrief are
- * plain DOM and never wait for it. Between conversations the loop sleeps,
- * so those screens cost no frames.
+ * plain DOM and never wait for it. Between conversations nothing is drawn
+ * (stage/redraw.ts skips frames where nothing changed), so those screens
+ * cost next to nothing. (The loop is not put to sleep: waking it resets
+ * Phaser's frame timing, and the conversation's clock runs on game time.)
  */
 export interface Stage {
   /** Starts (or restarts) the conversation scene for scenario `id`. */
   startConversation(id: string): void;
-  /** Stops the conversation, hides the canvas and lets the loop sleep. */
+  /** Stops the conversation and hides the canvas. */
   stopConversation(): void;
 }
 
@@ -47,20 +49,14 @@ export function createStage(): Promise<Stage> {
     game.events.once(Phaser.Core.Events.READY, () => {
       game.scene.add('Conversation', ConversationScene, false);
       hideCanvas();
-      // Phaser starts its loop right after READY: put it to sleep then, unless a conversation has begun.
-      setTimeout(() => {
-        if (!game.scene.isActive('Conversation')) game.loop.sleep();
-      }, 0);
       resolve({
         startConversation(id) {
-          game.loop.wake();
           if (game.scene.isActive('Conversation')) game.scene.stop('Conversation');
           game.scene.start('Conversation', { id });
         },
         stopConversation() {
           if (game.scene.isActive('Conversation') || game.scene.isPaused('Conversation')) game.scene.stop('Conversation');
           hideCanvas();
-          game.loop.sleep();
         },
       });
     });
