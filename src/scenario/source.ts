@@ -239,7 +239,28 @@ export function problemAt(
   offset = 0,
 ): Problem {
   const { line, column } = locate(source, path, part);
-  return { file: source.file, line, column: column + offset, severity, rule, message };
+  // An offset counts characters of the value's text, which only matches the file when the value
+  // sits on its own one line; otherwise (a block "|" or a value folded over lines) point at its start.
+  const within = offset > 0 && part === 'value' && oneLineScalar(source, path) ? offset : 0;
+  return { file: source.file, line, column: column + within, severity, rule, message };
+}
+
+/** The YAML node at a path, if the path leads to one. */
+function nodeAt(source: ScenarioSourceFile, path: SourcePath): unknown {
+  let node: unknown = source.document.contents;
+  for (const segment of path) {
+    if (isMap(node)) node = pairFor(node, segment)?.value;
+    else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];
+    else return undefined;
+  }
+  return node;
+}
+
+/** True when the value at a path is a plain or quoted scalar written on a single line. */
+function oneLineScalar(source: ScenarioSourceFile, path: SourcePath): boolean {
+  const node = nodeAt(source, path);
+  if (!isScalar(node) || node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED' || !node.range) return false;
+  return source.lines.linePos(node.range[0]).line === source.lines.linePos(Math.max(node.range[0], node.range[1] - 1)).line;
 }
 
 /**
@@ -247,13 +268,7 @@ export function problemAt(
  * expression), accounting for a quote character before the text.
  */
 export function scalarTextStart(source: ScenarioSourceFile, path: SourcePath): number {
-  let node: unknown = source.document.contents;
-  for (const segment of path) {
-    if (isMap(node)) {
-      node = pairFor(node, segment)?.value;
-    } else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];
-    else return 0;
-  }
+  const node = nodeAt(source, path);
   if (isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) return 1;
   return 0;
 }

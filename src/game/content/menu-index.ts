@@ -84,7 +84,10 @@ export function estimateMinutes(scenario: Scenario): { min: number; max: number 
   let min = Infinity;
   let max = 0;
   let visits = 0;
-  const walk = (id: string, spent: number, seen: Set<string>): void => {
+  // Depth-first over routes with an explicit stack (a route can be thousands of nodes long).
+  const seen = new Set<string>();
+  const stack: { id: string; spent: number; rest: string[] }[] = [];
+  const enter = (id: string, spent: number): void => {
     if (++visits > 20_000) return; // enough for an estimate on any sane graph
     if (id in scenario.endings) {
       min = Math.min(min, spent);
@@ -93,10 +96,17 @@ export function estimateMinutes(scenario: Scenario): { min: number; max: number 
     }
     if (seen.has(id)) return;
     seen.add(id);
-    for (const to of new Set(next(id))) walk(to, spent + cost(id), seen);
-    seen.delete(id);
+    stack.push({ id, spent: spent + cost(id), rest: [...new Set(next(id))].reverse() });
   };
-  walk(scenario.start, 0, new Set());
+  enter(scenario.start, 0);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const to = top.rest.pop();
+    if (to === undefined) {
+      seen.delete(top.id);
+      stack.pop();
+    } else enter(to, top.spent);
+  }
   if (!Number.isFinite(min)) return null;
   const minutes = (ms: number): number => Math.max(1, Math.round(ms / 60_000));
   return { min: minutes(min), max: minutes(max) };

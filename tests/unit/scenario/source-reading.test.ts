@@ -62,7 +62,7 @@ endings:
   done: { outcome: satisfied }
 `)).toEqual([
       'error expression-syntax 11:31 cannot read expression "n >": Expected expression after >',
-      'error expression-syntax 14:17 cannot read expression "n >": Expected expression after >',
+      'error expression-syntax 14:14 cannot read expression "n >": Expected expression after >',
     ]);
   });
 });
