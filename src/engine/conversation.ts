@@ -81,7 +81,8 @@ export class Conversation {
   reply(number: number): boolean {
     const before = this.actor.getSnapshot();
     if (before.status === 'done' || before.context.shownAt === null) return false;
-    if (number < 1 || number > this.view().replies.length) return false;
+    // At rest the conversation is at a dialogue node, whose shown replies are the ones offered.
+    if (number < 1 || number > before.context.shown.length) return false;
     this.actor.send({ type: 'REPLY', reply: number, at: this.clock.now() });
     return this.actor.getSnapshot() !== before;
   }

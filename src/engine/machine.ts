@@ -1,12 +1,10 @@
-import { raise, setup, assign, type AnyStateMachine } from 'xstate';
-import { evaluate, truthy, type Expression } from '../scenario/expression.ts';
+import { assign, cancel, enqueueActions, setup, type AnyStateMachine } from 'xstate';
+import type { Expression } from '../scenario/expression.ts';
 import type { Analysis } from '../scenario/analysis.ts';
-import type { DialogueNode, Effect, Reply, Scenario } from '../scenario/model.ts';
-import { readingAllowanceMs } from '../scenario/reading-time.ts';
-import { shownOrder } from './reply-order.ts';
+import type { Scenario } from '../scenario/model.ts';
+import { conversationSteps, holds } from './steps.ts';
 import type { TimerSetting } from './timer-setting.ts';
-import { applyEffect, offeredReplies, scopeOf } from '../scenario/semantics.ts';
-import type { ConversationContext, Decision } from './transcript.ts';
+import type { ConversationContext } from './transcript.ts';
 
 export { TIMER_SETTINGS, isTimerSetting, type TimerSetting } from './timer-setting.ts';
 
@@ -47,45 +45,27 @@ export interface CompiledScenario {
 
 /** Id of the machine's root, used to address nodes as `#tactful.<id>`. */
 const ROOT = 'tactful';
+/** Id of the delayed TIMEOUT a dialogue node schedules once its replies are shown (cancelled when the node is left). */
+const REPLY_TIMER = 'replyTimer';
 
 /**
  * Compiles a (lint-clean) scenario into an XState v5 machine: one state per
  * node and ending, replies as guarded REPLY transitions, reply timers as
- * delayed transitions, branch nodes as eventless transitions. All guards,
+ * delayed TIMEOUT events, branch nodes as eventless transitions. All guards,
  * actions and delays are named in `setup()` so tools can inspect them.
+ *
+ * Each node is a single (atomic) state, and every transition makes one
+ * context update, which records the decision and enters the next node (see
+ * steps.ts): a reply is one XState microstep, plus one per branch node it
+ * passes (whose routing the update has already done). Whether the replies
+ * are up yet (the game can wait for the line to be typed out) is the
+ * context's `shownAt`, not a child state.
  *
  * @example
  * const actor = createActor(compileMachine(scenario), { input: { timers: 'standard' }, clock });
  */
 export function compileMachine(scenario: Scenario) {
-  const dialogue = (id: string): DialogueNode => scenario.nodes[id] as DialogueNode;
-  const decide = (context: ConversationContext, node: DialogueNode, chosen: Reply | null, effect: Effect, at: number): Partial<ConversationContext> => {
-    const after = applyEffect(effect, context);
-    const shownAt = context.shownAt ?? context.now;
-    // Scoring reads the offered replies in file order, so a score never depends on where a reply was shown.
-    const offered = [...context.shown].sort((a, b) => a - b).map((index) => node.replies[index - 1]!);
-    const decision: Decision = {
-      node: node.id,
-      reply: chosen ? context.shown.indexOf(chosen.index) + 1 : null,
-      replyIndex: chosen ? chosen.index : null,
-      timedOut: chosen === null,
-      tact: chosen ? chosen.tact : 0,
-      offeredTacts: offered.map((r) => r.tact),
-      offered: offered.map((r) => r.index),
-      shown: [...context.shown],
-      critical: chosen?.critical ?? false,
-      techniques: chosen ? chosen.techniques : [],
-      ms: Math.max(0, at - shownAt),
-      limitMs: context.limitMs,
-      allowanceMs: readingAllowanceMs(node.customer, offered.map((r) => r.say)),
-      moodBefore: context.mood,
-      moodAfter: after.mood,
-      score: effect.score,
-      at,
-    };
-    return { mood: after.mood, variables: after.variables, decisions: [...context.decisions, decision], now: at };
-  };
-
+  const steps = conversationSteps(scenario);
   return setup({
     types: {
       context: {} as ConversationContext,
@@ -95,45 +75,28 @@ export function compileMachine(scenario: Scenario) {
       input: {} as ConversationInput,
     },
     guards: {
-      /** Replies count as shown at once unless the game asked to wait for SHOWN. */
-      showsAtOnce: ({ context }) => !context.waitForShown,
-      /** Timers can be switched off (extended-time accessibility setting). */
-      timersOn: ({ context }) => context.limitMs !== null,
+      /** The line is still being presented: the game has not yet said the replies are shown. */
+      presenting: ({ context }) => context.shownAt === null,
       /** The REPLY event picks this reply among those shown now (a reply an `if` hid is never shown). */
       chose: ({ context, event }, params: { node: string; reply: number }) =>
-        event.type === 'REPLY' && context.shown[event.reply - 1] === params.reply,
+        event.type === 'REPLY' && context.shownAt !== null && context.shown[event.reply - 1] === params.reply,
+      /** The replies are up and timers are on (they can be switched off: extended-time accessibility setting). */
+      timerRunning: ({ context }) => context.shownAt !== null && context.limitMs !== null,
       /** A branch condition holds. */
-      holds: ({ context }, params: { expression: Expression }) => truthy(evaluate(params.expression, scopeOf(context))),
+      holds: ({ context }, params: { expression: Expression }) => holds(params.expression, context),
     },
     actions: {
-      enterNode: assign(({ context }, params: { node: string }) => {
-        const node = scenario.nodes[params.node];
-        const limit = node?.kind === 'dialogue' ? node.timeLimitMs : null;
-        // Entry runs after the reply's effect, so the `if`s see the state this node is offered in.
-        const shown = node?.kind === 'dialogue' ? shownOrder(node, offeredReplies(node, context), context.seed, context.path.length).map((r) => r.index) : [];
-        return {
-          node: params.node,
-          shown,
-          path: [...context.path, params.node],
-          shownAt: null,
-          limitMs: limit !== null && context.timerScale !== null ? Math.round(limit * context.timerScale) : null,
-          ending: params.node in scenario.endings ? params.node : null,
-        };
-      }),
-      showReplies: assign(({ context, event }) => ({
-        shownAt: event.type === 'SHOWN' && event.at !== undefined ? Math.max(event.at, context.now) : context.now,
-      })),
+      showReplies: assign(({ context, event }) => steps.show(context, event.type === 'SHOWN' ? event.at : undefined)),
       recordReply: assign(({ context, event }, params: { node: string; reply: number }) => {
-        const node = dialogue(params.node);
-        const chosen = node.replies[params.reply - 1]!;
         const at = event.type === 'REPLY' && event.at !== undefined ? event.at : (context.shownAt ?? context.now);
-        return decide(context, node, chosen, chosen, at);
+        return steps.reply(context, params.node, params.reply, at);
       }),
-      recordTimeout: assign(({ context }, params: { node: string }) => {
-        const node = dialogue(params.node);
-        const at = (context.shownAt ?? context.now) + (context.limitMs ?? 0);
-        return decide(context, node, null, node.onTimeout, at);
+      recordTimeout: assign(({ context }, params: { node: string }) => steps.timeout(context, params.node)),
+      /** Counts down from when the replies are shown; nothing to do while the line is presented or timers are off. */
+      startReplyTimer: enqueueActions(({ context, enqueue }) => {
+        if (context.shownAt !== null && context.limitMs !== null) enqueue.raise({ type: 'TIMEOUT' }, { id: REPLY_TIMER, delay: 'replyDeadline' });
       }),
+      stopReplyTimer: cancel(REPLY_TIMER),
     },
     delays: {
       replyDeadline: ({ context }) => context.limitMs ?? 0,
@@ -141,21 +104,27 @@ export function compileMachine(scenario: Scenario) {
   }).createMachine({
     id: ROOT,
     initial: scenario.start,
-    context: ({ input }) => ({
-      node: scenario.start,
-      mood: scenario.customer.mood,
-      variables: { ...scenario.variables },
-      path: [],
-      decisions: [],
-      now: input.startedAt ?? 0,
-      shownAt: null,
-      limitMs: null,
-      timerScale: timerScale(input.timers ?? 'standard'),
-      waitForShown: input.waitForShown ?? false,
-      seed: input.shuffleSeed ?? null,
-      shown: [],
-      ending: null,
-    }),
+    context: ({ input }) =>
+      steps.enter(
+        {
+          node: scenario.start,
+          mood: scenario.customer.mood,
+          variables: { ...scenario.variables },
+          path: [],
+          decisions: [],
+          now: input.startedAt ?? 0,
+          shownAt: null,
+          limitMs: null,
+          timerScale: timerScale(input.timers ?? 'standard'),
+          waitForShown: input.waitForShown ?? false,
+          seed: input.shuffleSeed ?? null,
+          shown: [],
+          ending: null,
+        },
+        scenario.start,
+      ),
+    // One SHOWN transition for every node: it only sets shownAt (and starts the timer of a timed node).
+    on: { SHOWN: { guard: 'presenting', actions: ['showReplies', 'startReplyTimer'] } },
     states: buildStates(scenario),
   });
 }
@@ -165,10 +134,9 @@ function buildStates(scenario: Scenario): Record<string, object> {
   const target = (id: string): string => `#${ROOT}.${id}`;
   const states: Record<string, object> = {};
   for (const node of Object.values(scenario.nodes)) {
-    const entry = [{ type: 'enterNode', params: { node: node.id } }];
     if (node.kind === 'branch') {
       states[node.id] = {
-        entry,
+        // The context already went through (steps.ts routes a run of branch nodes on entering the first): only the state follows.
         always: node.routes.map((route) => ({
           target: target(route.goto),
           ...(route.condition ? { guard: { type: 'holds', params: { expression: route.condition } } } : {}),
@@ -178,33 +146,22 @@ function buildStates(scenario: Scenario): Record<string, object> {
     }
     const timed = node.timeLimitMs !== null;
     states[node.id] = {
-      entry,
-      initial: 'presenting',
-      states: {
-        presenting: {
-          always: { guard: 'showsAtOnce', target: 'choosing', actions: 'showReplies' },
-          on: { SHOWN: { target: 'choosing', actions: 'showReplies' } },
-        },
-        choosing: {
-          ...(timed ? { after: { replyDeadline: { guard: 'timersOn', actions: raise({ type: 'TIMEOUT' }) } } } : {}),
-          on: {
-            REPLY: node.replies.map((reply) => ({
-              guard: { type: 'chose', params: { node: node.id, reply: reply.index } },
-              actions: { type: 'recordReply', params: { node: node.id, reply: reply.index } },
-              target: target(reply.goto),
-              reenter: true,
-            })),
-            ...(timed
-              ? { TIMEOUT: { guard: 'timersOn', actions: { type: 'recordTimeout', params: { node: node.id } }, target: target(node.onTimeout.goto), reenter: true } }
-              : {}),
-          },
-        },
+      // The timer starts on entry when the replies are up at once, else on SHOWN (handled at the root).
+      ...(timed ? { entry: 'startReplyTimer', exit: 'stopReplyTimer' } : {}),
+      on: {
+        REPLY: node.replies.map((reply) => ({
+          guard: { type: 'chose', params: { node: node.id, reply: reply.index } },
+          actions: { type: 'recordReply', params: { node: node.id, reply: reply.index } },
+          target: target(reply.goto),
+          reenter: true,
+        })),
+        ...(timed
+          ? { TIMEOUT: { guard: 'timerRunning', actions: { type: 'recordTimeout', params: { node: node.id } }, target: target(node.onTimeout.goto), reenter: true } }
+          : {}),
       },
     };
   }
-  for (const ending of Object.values(scenario.endings)) {
-    states[ending.id] = { type: 'final', entry: [{ type: 'enterNode', params: { node: ending.id } }] };
-  }
+  for (const ending of Object.values(scenario.endings)) states[ending.id] = { type: 'final' };
   return states;
 }
 

@@ -1,6 +1,6 @@
-import { namesIn, type Expression } from './expression.ts';
+import { evaluate, namesIn, truthy, type Expression, type Value } from './expression.ts';
 import type { Effect, Scenario } from './model.ts';
-import { applyEffect, offeredReplies, routeBranch, type ConversationState } from './semantics.ts';
+import { clampMood } from './semantics.ts';
 
 /** What the linter learns by exploring a scenario's graph and states. */
 export interface Analysis {
@@ -25,11 +25,16 @@ export interface Analysis {
   dimensionRanges: Record<string, { min: number; max: number }>;
 }
 
-/** One explored state and where it can go. */
-interface StateVertex {
-  node: string;
-  state: ConversationState;
-  edges: { to: number; score: Record<string, number> }[];
+/**
+ * A directed graph with scored edges, stored flat (the walk can hold
+ * hundreds of thousands of edges): the edges of vertex v are the indexes
+ * `first[v]` up to `first[v + 1]`, each going `to` a vertex with a `score`.
+ */
+interface ScoredGraph {
+  size: number;
+  first: number[];
+  to: number[];
+  score: Readonly<Record<string, number>>[];
 }
 
 /**
@@ -62,22 +67,22 @@ export function analyse(scenario: Scenario): Analysis {
   const deadEnds = new Set(Object.keys(scenario.nodes).filter((id) => !canEnd.has(id)));
   const branchLoops = findBranchLoops(scenario);
 
-  const explored = deadEnds.size === 0 && branchLoops.length === 0 ? exploreStates(scenario) : undefined;
+  const walk = deadEnds.size === 0 && branchLoops.length === 0 ? exploreStates(scenario) : undefined;
   const endingsReached = new Set<string>();
   const traps = new Set<string>();
   let dimensionRanges: Analysis['dimensionRanges'];
-  if (explored && explored.exact) {
-    for (const v of explored.vertices) if (v.node in scenario.endings) endingsReached.add(v.node);
-    const canFinish = reachIndexes(explored.vertices, (i) => scenario.endings[explored.vertices[i]!.node] !== undefined);
-    explored.vertices.forEach((v, i) => {
-      if (!canFinish.has(i)) traps.add(v.node);
-    });
-    dimensionRanges = sumRanges(scenario, explored.vertices, (i) => scenario.endings[explored.vertices[i]!.node] !== undefined);
+  if (walk?.exact) {
+    const nodeOf = (v: number): string => walk.ids[walk.vertexNode[v]!]!;
+    const isEnd = (v: number): boolean => scenario.endings[nodeOf(v)] !== undefined;
+    for (let v = 0; v < walk.graph.size; v++) if (nodeOf(v) in scenario.endings) endingsReached.add(nodeOf(v));
+    const canFinish = reachBack(walk.graph, isEnd);
+    for (let v = 0; v < walk.graph.size; v++) if (!canFinish.has(v)) traps.add(nodeOf(v));
+    dimensionRanges = sumRanges(scenario, walk.graph, isEnd);
   } else {
     dimensionRanges = structuralRanges(scenario, successors);
   }
   return {
-    reachable, deadEnds, branchLoops, exact: explored?.exact ?? false, states: explored?.vertices.length ?? 0,
+    reachable, deadEnds, branchLoops, exact: walk?.exact ?? false, states: walk?.graph.size ?? 0,
     endingsReached, traps, dimensionRanges,
   };
 }
@@ -106,26 +111,47 @@ function reach(from: string[], next: (id: string) => string[]): Set<string> {
   return seen;
 }
 
+/**
+ * Cycles of branch nodes, each as the trail from its first node, in the
+ * order a depth-first search over branch nodes meets them (a route back to
+ * a node still on the trail is a loop: conditions might select it). The
+ * search keeps its own stack, so a chain of any length cannot overflow the
+ * call stack.
+ */
 function findBranchLoops(scenario: Scenario): string[][] {
-  // Depth-first search over branch nodes only, colouring nodes: a route back
-  // to a node still on the trail is a loop (conditions might select it).
   const loops: string[][] = [];
   const finished = new Set<string>();
   const trail: string[] = [];
-  const visit = (id: string): void => {
+  /** Where each node on the trail stands in it. */
+  const onTrail = new Map<string, number>();
+  /** The trail's branch nodes, each with the next of its routes to follow. */
+  const stack: { id: string; gotos: string[]; next: number }[] = [];
+  const arrive = (id: string): void => {
     const node = scenario.nodes[id];
     if (!node || node.kind !== 'branch' || finished.has(id)) return;
-    const at = trail.indexOf(id);
-    if (at >= 0) {
+    const at = onTrail.get(id);
+    if (at !== undefined) {
       loops.push(trail.slice(at));
       return;
     }
+    onTrail.set(id, trail.length);
     trail.push(id);
-    for (const r of node.routes) visit(r.goto);
-    trail.pop();
-    finished.add(id);
+    stack.push({ id, gotos: node.routes.map((r) => r.goto), next: 0 });
   };
-  for (const id of Object.keys(scenario.nodes)) visit(id);
+  for (const id of Object.keys(scenario.nodes)) {
+    arrive(id);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (top.next < top.gotos.length) {
+        arrive(top.gotos[top.next++]!);
+        continue;
+      }
+      stack.pop();
+      trail.pop();
+      onTrail.delete(top.id);
+      finished.add(top.id);
+    }
+  }
   return loops;
 }
 
@@ -166,61 +192,182 @@ function relevantNames(scenario: Scenario): Set<string> {
   return relevant;
 }
 
-function exploreStates(scenario: Scenario): { vertices: StateVertex[]; exact: boolean } {
+/** What the walk needs of a reply or a timeout: when it is offered, where it goes, and its changes to what conditions read. */
+interface WalkEffect {
+  condition?: Expression;
+  to: number;
+  mood: number;
+  /** Its assignments to relevant variables, by position in the walk's variable list. */
+  set: { at: number; expression: Expression }[];
+  score: Readonly<Record<string, number>>;
+}
+
+/** A node as the walk sees it (an ending has no moves). */
+type WalkNode =
+  | { kind: 'dialogue'; replies: WalkEffect[]; timeout?: WalkEffect }
+  | { kind: 'branch'; routes: { to: number; condition?: Expression }[] }
+  | { kind: 'ending' };
+
+/** The walk's result: the vertices (node and state) it found and the moves between them. */
+interface StateWalk {
+  exact: boolean;
+  /** Node and ending ids; `vertexNode` holds indexes into it. */
+  ids: string[];
+  vertexNode: number[];
+  graph: ScoredGraph;
+}
+
+/**
+ * The bounded walk over states. A state is the values of the relevant
+ * variables (interned: each distinct set of values gets a number) and, when
+ * a condition can read it, the mood; a vertex is a node in a state, found
+ * through a numeric key. Moves are taken in file order from vertices in the
+ * order they were found, so the count at which the budget stops the walk is
+ * the same every time.
+ */
+function exploreStates(scenario: Scenario): StateWalk {
   const relevant = relevantNames(scenario);
   const keepMood = relevant.has('mood');
   const names = Object.keys(scenario.variables).filter((n) => relevant.has(n)).sort();
-  // typeof keeps true apart from "true" and 1 apart from "1".
-  const keyOf = (node: string, s: ConversationState): string => {
-    let key = keepMood ? `${node}|${s.mood}` : node;
-    for (const n of names) {
-      const v = s.variables[n];
-      key += `|${typeof v === 'string' ? 's' : typeof v === 'number' ? 'n' : 'b'}${String(v)}`;
+  const column = new Map(names.map((n, i) => [n, i]));
+
+  const ids = [...Object.keys(scenario.nodes), ...Object.keys(scenario.endings)];
+  const position = new Map(ids.map((id, i) => [id, i]));
+  const walkEffect = (effect: Effect & { condition?: Expression }): WalkEffect => ({
+    condition: effect.condition,
+    to: position.get(effect.goto)!,
+    mood: effect.mood,
+    set: effect.set.filter((a) => column.has(a.name)).map((a) => ({ at: column.get(a.name)!, expression: a.expression })),
+    score: effect.score,
+  });
+  const nodes: WalkNode[] = ids.map((id) => {
+    const node = scenario.nodes[id];
+    if (node?.kind === 'branch') return { kind: 'branch', routes: node.routes.map((r) => ({ to: position.get(r.goto)!, condition: r.condition })) };
+    if (node?.kind === 'dialogue') {
+      return {
+        kind: 'dialogue',
+        replies: node.replies.map(walkEffect),
+        timeout: node.timeLimitMs !== null ? walkEffect(node.onTimeout) : undefined,
+      };
     }
-    return key;
+    return { kind: 'ending' };
+  });
+
+  // Interned variable values, keyed by each value with its type (typeof keeps true apart from "true" and 1 apart from "1").
+  const valuesKey = new Map<string, number>();
+  const valueSets: Value[][] = [];
+  const intern = (values: Value[]): number => {
+    let key = '';
+    for (const v of values) key += `|${typeof v === 'string' ? 's' : typeof v === 'number' ? 'n' : 'b'}${String(v)}`;
+    let id = valuesKey.get(key);
+    if (id === undefined) {
+      id = valueSets.length;
+      valuesKey.set(key, id);
+      valueSets.push(values);
+    }
+    return id;
   };
+  // Moods are whole numbers 0..100 once changed (clampMood), plus the starting mood: at most 102 values.
+  const moods: number[] = [];
+  const moodSlot = new Map<number, number>();
+  /**
+   * A state as one number: its interned values, and its mood when a
+   * condition can read it (mood is left out of the state otherwise).
+   */
+  const stateOf = (values: number, mood: number): number => {
+    if (!keepMood) return values;
+    let slot = moodSlot.get(mood);
+    if (slot === undefined) {
+      slot = moods.length;
+      moodSlot.set(mood, slot);
+      moods.push(mood);
+    }
+    return values * 128 + slot;
+  };
+  const valuesOf = (state: number): number => (keepMood ? Math.floor(state / 128) : state);
+  const moodOf = (state: number): number => moods[state % 128]!;
+  /** The scope expressions are evaluated in (the relevant variables, and mood when kept), built once per state. */
+  const scopes = new Map<number, Record<string, Value>>();
+  const scopeOf = (state: number): Record<string, Value> => {
+    let scope = scopes.get(state);
+    if (!scope) {
+      // No prototype, so a variable named like one of Object's (`__proto__`) is a plain own property, as in a spread.
+      scope = Object.create(null) as Record<string, Value>;
+      const values = valueSets[valuesOf(state)]!;
+      for (let i = 0; i < names.length; i++) scope[names[i]!] = values[i]!;
+      if (keepMood) scope.mood = moodOf(state);
+      scopes.set(state, scope);
+    }
+    return scope;
+  };
+  const holds = (condition: Expression | undefined, state: number): boolean => condition === undefined || truthy(evaluate(condition, scopeOf(state)));
+  /** The state after an effect: `set` expressions all read the state from before it. */
+  const after = (effect: WalkEffect, state: number): number => {
+    let values = valuesOf(state);
+    if (effect.set.length > 0) {
+      const scope = scopeOf(state);
+      const changed = [...valueSets[values]!];
+      for (const a of effect.set) changed[a.at] = evaluate(a.expression, scope);
+      values = intern(changed);
+    }
+    return stateOf(values, keepMood ? clampMood(moodOf(state) + effect.mood) : 0);
+  };
+
   const budget = Math.max(MIN_BUDGET, STATES_PER_NODE * Object.keys(scenario.nodes).length);
-  const vertices: StateVertex[] = [];
-  const index = new Map<string, number>();
-  const visit = (node: string, state: ConversationState): number => {
-    const key = keyOf(node, state);
-    let i = index.get(key);
-    if (i === undefined) {
-      i = vertices.length;
-      index.set(key, i);
-      vertices.push({ node, state, edges: [] });
+  const vertexNode: number[] = [];
+  const vertexState: number[] = [];
+  const vertexOf = new Map<number, number>();
+  const graph: ScoredGraph = { size: 0, first: [], to: [], score: [] };
+  const visit = (node: number, state: number): number => {
+    const key = state * ids.length + node;
+    let v = vertexOf.get(key);
+    if (v === undefined) {
+      v = vertexNode.length;
+      vertexOf.set(key, v);
+      vertexNode.push(node);
+      vertexState.push(state);
     }
-    return i;
+    return v;
   };
-  visit(scenario.start, { mood: scenario.customer.mood, variables: scenario.variables });
-  for (let i = 0; i < vertices.length; i++) {
-    if (vertices.length > budget) return { vertices, exact: false };
-    const v = vertices[i]!;
-    const node = scenario.nodes[v.node];
-    if (!node) continue; // an ending
+  const edge = (to: number, score: Readonly<Record<string, number>>): void => {
+    graph.to.push(to);
+    graph.score.push(score);
+  };
+  const NO_SCORE: Readonly<Record<string, number>> = {};
+
+  visit(position.get(scenario.start)!, stateOf(intern(names.map((n) => scenario.variables[n]!)), scenario.customer.mood));
+  for (let v = 0; v < vertexNode.length; v++) {
+    graph.size = vertexNode.length;
+    if (vertexNode.length > budget) return { exact: false, ids, vertexNode, graph };
+    graph.first[v] = graph.to.length;
+    const node = nodes[vertexNode[v]!]!;
+    const state = vertexState[v]!;
     if (node.kind === 'branch') {
-      v.edges.push({ to: visit(routeBranch(node, v.state), v.state), score: {} });
-      continue;
+      // The first route whose `if` holds, else the fallback (the linter guarantees one is last).
+      const route = node.routes.find((r) => holds(r.condition, state)) ?? node.routes[node.routes.length - 1]!;
+      edge(visit(route.to, state), NO_SCORE);
+    } else if (node.kind === 'dialogue') {
+      for (const reply of node.replies) if (holds(reply.condition, state)) edge(visit(reply.to, after(reply, state)), reply.score);
+      if (node.timeout) edge(visit(node.timeout.to, after(node.timeout, state)), node.timeout.score);
     }
-    for (const reply of offeredReplies(node, v.state)) {
-      v.edges.push({ to: visit(reply.goto, applyEffect(reply, v.state)), score: reply.score });
-    }
-    if (node.timeLimitMs !== null) v.edges.push({ to: visit(node.onTimeout.goto, applyEffect(node.onTimeout, v.state)), score: node.onTimeout.score });
   }
-  return { vertices, exact: true };
+  graph.size = vertexNode.length;
+  graph.first[graph.size] = graph.to.length;
+  return { exact: true, ids, vertexNode, graph };
 }
 
-function reachIndexes(vertices: StateVertex[], isGoal: (i: number) => boolean): Set<number> {
-  const back: number[][] = vertices.map(() => []);
-  vertices.forEach((v, i) => v.edges.forEach((e) => back[e.to]!.push(i)));
+/** The vertices from which some goal vertex can be reached (goals included). */
+function reachBack(graph: ScoredGraph, isGoal: (v: number) => boolean): Set<number> {
+  const back: number[][] = Array.from({ length: graph.size }, () => []);
+  for (let v = 0; v < graph.size; v++) for (let e = graph.first[v]!; e < graph.first[v + 1]!; e++) back[graph.to[e]!]!.push(v);
   const seen = new Set<number>();
   const stack: number[] = [];
-  vertices.forEach((_, i) => {
-    if (isGoal(i)) {
-      seen.add(i);
-      stack.push(i);
+  for (let v = 0; v < graph.size; v++) {
+    if (isGoal(v)) {
+      seen.add(v);
+      stack.push(v);
     }
-  });
+  }
   while (stack.length > 0) {
     for (const from of back[stack.pop()!]!) {
       if (!seen.has(from)) {
@@ -233,39 +380,34 @@ function reachIndexes(vertices: StateVertex[], isGoal: (i: number) => boolean): 
 }
 
 /**
- * Minimum and maximum sum of each dimension over walks from the start to an
- * ending (Bellman-Ford). A loop that keeps adding points would make the sum
- * unbounded; relaxation stops after |V| rounds, so such a loop counts once
- * or twice rather than forever, and reported scores are clamped to 0..100.
+ * Minimum and maximum sum of each dimension over walks from the start
+ * (vertex 0) to an ending (Bellman-Ford). A loop that keeps adding points
+ * would make the sum unbounded; relaxation stops after |V| rounds, so such a
+ * loop counts once or twice rather than forever, and reported scores are
+ * clamped to 0..100.
  */
-function sumRanges(
-  scenario: Scenario,
-  vertices: { edges: { to: number; score: Record<string, number> }[] }[],
-  isEnd: (i: number) => boolean,
-): Record<string, { min: number; max: number }> {
+function sumRanges(scenario: Scenario, graph: ScoredGraph, isEnd: (v: number) => boolean): Record<string, { min: number; max: number }> {
   const ranges: Record<string, { min: number; max: number }> = {};
   for (const dimension of Object.keys(scenario.scoring.dimensions)) {
     const extreme = (sign: 1 | -1): number => {
-      const best = new Array<number>(vertices.length).fill(Infinity);
+      const best = new Array<number>(graph.size).fill(Infinity);
       best[0] = 0;
       let changed = true;
-      for (let round = 0; changed && round < vertices.length; round++) {
+      for (let round = 0; changed && round < graph.size; round++) {
         changed = false;
-        vertices.forEach((v, i) => {
-          if (best[i] === Infinity) return;
-          for (const e of v.edges) {
-            const value = best[i]! + sign * (e.score[dimension] ?? 0);
-            if (value < best[e.to]!) {
-              best[e.to] = value;
+        for (let v = 0; v < graph.size; v++) {
+          if (best[v] === Infinity) continue;
+          for (let e = graph.first[v]!; e < graph.first[v + 1]!; e++) {
+            const value = best[v]! + sign * (graph.score[e]![dimension] ?? 0);
+            if (value < best[graph.to[e]!]!) {
+              best[graph.to[e]!] = value;
               changed = true;
             }
           }
-        });
+        }
       }
       let result = Infinity;
-      best.forEach((b, i) => {
-        if (isEnd(i) && b < result) result = b;
-      });
+      for (let v = 0; v < graph.size; v++) if (isEnd(v) && best[v]! < result) result = best[v]!;
       return result === Infinity ? 0 : sign * result + 0; // + 0 turns -0 into 0
     };
     ranges[dimension] = { min: extreme(1), max: extreme(-1) };
@@ -275,18 +417,24 @@ function sumRanges(
 
 /** Ranges on the node graph (conditions ignored) when the state walk ran out of budget. */
 function structuralRanges(scenario: Scenario, successors: Map<string, string[]>): Record<string, { min: number; max: number }> {
+  if (Object.keys(scenario.scoring.dimensions).length === 0) return {};
   const ids = [scenario.start, ...[...successors.keys(), ...Object.keys(scenario.endings)].filter((id) => id !== scenario.start)];
   const position = new Map(ids.map((id, i) => [id, i]));
-  const vertices = ids.map((id) => {
+  const graph: ScoredGraph = { size: ids.length, first: [], to: [], score: [] };
+  const edge = (goto: string, score: Readonly<Record<string, number>>): void => {
+    graph.to.push(position.get(goto)!);
+    graph.score.push(score);
+  };
+  ids.forEach((id, v) => {
+    graph.first[v] = graph.to.length;
     const node = scenario.nodes[id];
-    const edges: { to: number; score: Record<string, number> }[] = [];
     if (node?.kind === 'dialogue') {
-      for (const r of node.replies) edges.push({ to: position.get(r.goto)!, score: r.score });
-      if (node.timeLimitMs !== null) edges.push({ to: position.get(node.onTimeout.goto)!, score: node.onTimeout.score });
+      for (const r of node.replies) edge(r.goto, r.score);
+      if (node.timeLimitMs !== null) edge(node.onTimeout.goto, node.onTimeout.score);
     } else if (node?.kind === 'branch') {
-      for (const r of node.routes) edges.push({ to: position.get(r.goto)!, score: {} });
+      for (const r of node.routes) edge(r.goto, {});
     }
-    return { edges };
   });
-  return sumRanges(scenario, vertices, (i) => scenario.endings[ids[i]!] !== undefined);
+  graph.first[graph.size] = graph.to.length;
+  return sumRanges(scenario, graph, (v) => scenario.endings[ids[v]!] !== undefined);
 }

@@ -58,7 +58,7 @@ export function normalise(
     }
     for (const name of new Set(namesIn(parsed.expression))) {
       if (!known.has(name)) {
-        const offset = new RegExp(`\\b${name}\\b`).exec(text)?.index ?? 0;
+        const offset = wordAt(text, name);
         error(path, 'undefined-variable', `"${name}" is not a declared variable; add it under "variables:" with a default value`, 'value', start() + offset);
       }
     }
@@ -138,8 +138,13 @@ export function normalise(
           error([...rp, 'techniques', t], 'undefined-technique', `technique "${technique}" is not in the catalogue${closest(technique, catalogue.keys())}; add it to scenarios/techniques.yaml or fix the spelling`);
         }
       }
+      // Written out rather than spread: V8 builds `{ ...effect, index, … }` slowly (it adds keys to a copied shape).
+      const { mood, set, score, goto } = effect(r, rp, r.goto);
       return {
-        ...effect(r, rp, r.goto),
+        mood,
+        set,
+        score,
+        goto,
         index: i + 1,
         say: r.say,
         condition: r.if === undefined ? undefined : expression(r.if, [...rp, 'if']),
@@ -183,21 +188,40 @@ export function normalise(
 
 /**
  * Finds `not x > 5`: `not` binds to `x` alone, so it reads as `(not x) > 5`,
- * a comparison of true/false with a number that is always the same.
+ * a comparison of true/false with a number that is always the same. Looks
+ * at the tree depth first, left before right, with its own stack.
  */
 function notBeforeComparison(expression: Expression): { operand: string; op: string } | undefined {
-  if (expression.kind === 'unary') return notBeforeComparison(expression.arg);
-  if (expression.kind !== 'binary') return undefined;
-  const comparison = ['==', '!=', '<', '<=', '>', '>=', '+', '-', '*', '/'].includes(expression.op);
-  const left = expression.left;
-  if (comparison && left.kind === 'unary' && left.op === 'not') {
-    return { operand: left.arg.kind === 'name' ? left.arg.name : left.arg.kind === 'literal' ? String(left.arg.value) : '…', op: expression.op };
+  const stack = [expression];
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    if (e.kind === 'unary') stack.push(e.arg);
+    if (e.kind !== 'binary') continue;
+    const comparison = ['==', '!=', '<', '<=', '>', '>=', '+', '-', '*', '/'].includes(e.op);
+    const left = e.left;
+    if (comparison && left.kind === 'unary' && left.op === 'not') {
+      return { operand: left.arg.kind === 'name' ? left.arg.name : left.arg.kind === 'literal' ? String(left.arg.value) : '…', op: e.op };
+    }
+    stack.push(e.right, e.left);
   }
-  return notBeforeComparison(expression.left) ?? notBeforeComparison(expression.right);
+  return undefined;
 }
 
 /** "; did you mean …?" for a misspelt id, or nothing. */
 function closest(id: string, candidates: Iterable<string>): string {
   const best = closestMatch(id, candidates);
   return best === undefined ? '' : `; did you mean "${best}"?`;
+}
+
+/**
+ * Where `name` first appears in `text` as a whole word (not inside a longer
+ * name), or 0. A plain search rather than a regular expression built from
+ * the name, which a very long name would make too big to compile.
+ */
+function wordAt(text: string, name: string): number {
+  const part = (c: string | undefined): boolean => c !== undefined && /[\w$]/.test(c);
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (!part(text[at - 1]) && !part(text[at + name.length])) return at;
+  }
+  return 0;
 }
