@@ -126,6 +126,31 @@ function prefetchLaterChunks(): Plugin {
 }
 
 /**
+ * Preloads Inter's Latin subset, the face every screen's text uses. The
+ * font is declared `font-display: optional` (ui/styles/fonts.css: no layout
+ * shift when it arrives late), and Chromium only uses an optional font on a
+ * first visit if it was preloaded and is there by the first paint.
+ */
+function preloadTypeFace(): Plugin {
+  let base = './';
+  return {
+    name: 'tactful-preload-type-face',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const font = Object.keys(ctx.bundle ?? {}).find((name) => /inter-latin-wght-normal-[\w-]+\.woff2$/.test(name));
+        if (!font) return [];
+        return [{ tag: 'link', attrs: { rel: 'preload', href: `${base}${font}`, as: 'font', type: 'font/woff2', crossorigin: '' }, injectTo: 'head' as const }];
+      },
+    },
+  };
+}
+
+/**
  * The built game's Content-Security-Policy: scripts, styles, fonts and sounds
  * only from the game's own origin, no inline script and no eval. Images may
  * be data:/blob: URLs (the customer's generated faces). Added to production
@@ -162,9 +187,13 @@ export default defineConfig({
   plugins: [
     scenarioMenu(),
     prefetchLaterChunks(),
+    preloadTypeFace(),
     contentSecurityPolicy(),
     // Offline play: precache the whole game (every scenario is inside the library chunk) on the first visit.
     VitePWA({
+      // `tactful package` builds SCORM and cmi5 packages without it (TACTFUL_SERVICE_WORKER=off): an LMS serves them
+      // in a frame, where a worker would only cache the LMS's copy. The game's registerSW is then a no-op.
+      disable: process.env.TACTFUL_SERVICE_WORKER === 'off',
       registerType: 'prompt',
       injectRegister: false,
       manifest: {

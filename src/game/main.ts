@@ -1,4 +1,3 @@
-import '@fontsource-variable/inter/wght.css';
 import './ui/styles.css';
 import { config as zodConfig } from 'zod/mini';
 import { sounds } from './audio.ts';

@@ -29,6 +29,8 @@ export function onUnmount(cleanup: () => void): void {
  */
 export function mountScreen(name: string, elements: HTMLElement[], focus?: HTMLElement | null, modal: HTMLElement[] = []): void {
   unmountScreen();
+  // The top bar index.html paints before any script runs: the first screen brings its own.
+  for (const shell of root().querySelectorAll('[data-shell]')) shell.remove();
   current = [...elements, ...modal];
   currentCleanups = pendingCleanups;
   pendingCleanups = [];
