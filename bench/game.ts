@@ -11,12 +11,12 @@
  * same markdown section.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { serveBuild, type ServedBuild } from './static-server.ts';
 import { loadScenario, SteppedClock, startConversation } from '../src/engine/index.ts';
 import { REPLY_INPUT_DELAY_MS } from '../src/game/conversation/reply-guard.ts';
 import { buildCatalogue, offeredReplies } from '../src/scenario/index.ts';
@@ -30,31 +30,6 @@ const FRAME_SECONDS = 10;
 const PLAYS = 50;
 /** The scenario played fifty times: its worst path is two decisions long. */
 const REPEATED = 'missing-zero';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.ogg': 'audio/ogg',
-  '.woff2': 'font/woff2', '.svg': 'image/svg+xml', '.json': 'application/json',
-};
-
-/** A static server for a built folder, with ordinary caching so warm loads come from the cache. */
-function serve(dir: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(dir, path);
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    const immutable = file.includes(`${join(dir, 'assets')}`);
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': immutable ? 'max-age=31536000, immutable' : 'no-cache' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    const address = server.address();
-    resolve({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/` });
-  }));
-}
 
 function build(args: string[], outDir: string): void {
   execFileSync('npx', ['vite', 'build', ...args, '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, stdio: 'pipe' });
@@ -196,13 +171,13 @@ export async function runGameBench(): Promise<string> {
   const work = mkdtempSync(join(tmpdir(), 'tactful-bench-'));
   const gameDir = join(work, 'game');
   const refDir = join(work, 'reference');
-  const servers: Server[] = [];
+  const servers: ServedBuild['server'][] = [];
   let browser: Browser | undefined;
   try {
     build([], gameDir);
     build(['--config', 'bench/reference/vite.config.ts'], refDir);
-    const game = await serve(gameDir);
-    const ref = await serve(refDir);
+    const game = await serveBuild(gameDir, { compress: false });
+    const ref = await serveBuild(refDir, { compress: false });
     servers.push(game.server, ref.server);
     browser = await chromium.launch({ ...(existsSync(CHROMIUM) ? { executablePath: CHROMIUM } : {}), args: ARGS });
 

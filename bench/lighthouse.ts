@@ -8,58 +8,21 @@
  * Returns a markdown section, "## Phone (Lighthouse) and offline".
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { serveBuild, type ServedBuild } from './static-server.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.ogg': 'audio/ogg', '.woff2': 'font/woff2',
-  '.svg': 'image/svg+xml', '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.png': 'image/png',
-};
-const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg', '.json', '.webmanifest']);
-
 /** The targets from the "practice anywhere" issue. */
 export const PHONE_TARGETS = { performance: 95, fcpMs: 1800, ttiMs: 2500, accessibility: 100, bestPractices: 100 };
 
-/** A static server as a small web host would run it: gzip for text, long caching for hashed assets, none for the rest. */
-export function serveCompressed(dir: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    let file = join(dir, path);
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    const type = extname(file);
-    const headers: Record<string, string> = {
-      'content-type': TYPES[type] ?? 'application/octet-stream',
-      'cache-control': file.includes(join(dir, 'assets')) ? 'max-age=31536000, immutable' : 'no-cache',
-    };
-    let body = readFileSync(file);
-    if (COMPRESSIBLE.has(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-      body = gzipSync(body, { level: 9 });
-      headers['content-encoding'] = 'gzip';
-      headers.vary = 'accept-encoding';
-    }
-    res.writeHead(200, headers).end(body);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      resolve({ server, url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/` });
-    }),
-  );
-}
 
 interface PhoneRun {
   performance: number;
@@ -141,10 +104,10 @@ const medianOf = (values: number[]): number => {
 /** Builds the game, runs Lighthouse `runs` times and the offline visit once, and returns the markdown section. */
 export async function runLighthouseBench(runs = 3): Promise<string> {
   const work = mkdtempSync(join(tmpdir(), 'tactful-lighthouse-'));
-  let server: Server | undefined;
+  let server: ServedBuild['server'] | undefined;
   try {
     execFileSync('npx', ['vite', 'build', '--outDir', work, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, stdio: 'pipe' });
-    const served = await serveCompressed(work);
+    const served = await serveBuild(work, { compress: true });
     server = served.server;
     const results: PhoneRun[] = [];
     for (let i = 0; i < runs; i++) results.push(await lighthouseRun(served.url));
