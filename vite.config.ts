@@ -102,6 +102,9 @@ function unreadableEntry(file: string, problem: string): MenuEntry {
  * (src/game/prefetch.ts), so a phone's first seconds on a slow connection go
  * to the menu alone, and opening a scenario still never waits on the network.
  */
+/** Modules only an LMS launch loads (see src/report/destinations.ts): never prefetched for a web visit. */
+const LMS_ONLY_MODULES = /[\\/](src[\\/]report[\\/](scorm|cmi5)|node_modules[\\/]@xapi[\\/]cmi5)[\\/]/;
+
 function prefetchLaterChunks(): Plugin {
   let base = './';
   return {
@@ -118,7 +121,9 @@ function prefetchLaterChunks(): Plugin {
         const chunks = Object.values(bundle).filter((c): c is Rollup.OutputChunk => c.type === 'chunk');
         const entry = chunks.find((c) => c.isEntry);
         const upFront = new Set([entry?.fileName, ...(entry?.imports ?? [])]);
-        const later = chunks.filter((c) => !upFront.has(c.fileName)).map((c) => `${base}${c.fileName}`);
+        // Code only an LMS launch runs (the SCORM and cmi5 sessions) is left out: a web visit never needs it.
+        const lmsOnly = (c: Rollup.OutputChunk): boolean => c.moduleIds.length > 0 && c.moduleIds.every((id) => LMS_ONLY_MODULES.test(id));
+        const later = chunks.filter((c) => !upFront.has(c.fileName) && !lmsOnly(c)).map((c) => `${base}${c.fileName}`);
         return [{ tag: 'meta', attrs: { name: 'tactful-prefetch', content: later.join(' ') }, injectTo: 'head' as const }];
       },
     },
@@ -153,8 +158,9 @@ function preloadTypeFace(): Plugin {
 /**
  * The built game's Content-Security-Policy: scripts, styles, fonts and sounds
  * only from the game's own origin, no inline script and no eval. Images may
- * be data:/blob: URLs (the customer's generated faces). Added to production
- * builds only: the development server injects styles inline.
+ * be data:/blob: URLs (the customer's generated faces). Requests (connect-src)
+ * may also go to an https LRS or cmi5 endpoint. Added to production builds
+ * only: the development server injects styles inline.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -163,7 +169,10 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:",
   "media-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self' blob: data:", // Phaser's loader reads the generated faces (blob: URLs) with XHR
+  // Phaser's loader reads the generated faces (blob: URLs) with XHR. Results go to an LRS or a cmi5 LMS on another
+  // origin that is unknown at build time (set by the package's config, the launch address or the LMS): any https
+  // origin, and plain http only on this machine (a local test LRS). Scripts stay 'self' only. See docs/lms.md.
+  "connect-src 'self' blob: data: https: http://localhost:* http://127.0.0.1:*",
   "worker-src 'self'",
   "manifest-src 'self'",
   "object-src 'none'",

@@ -6,6 +6,7 @@ import { InputError, UsageError } from './errors.ts';
 import { graphCommand } from './graph-command.ts';
 import { errorsJson, wantsJsonErrors } from './json-errors.ts';
 import { lintCommand } from './lint-command.ts';
+import { packageCommand, packageOptions } from './package-command.ts';
 import { readOptions } from './options.ts';
 import type { Output } from './output.ts';
 import { pathsCommand } from './paths-command.ts';
@@ -22,6 +23,10 @@ Commands:
   graph <file> [--format mermaid|dot]            the scenario as a graph
   audit <file-or-dir>... [--json] [--threshold NAME=VALUE]...
                                                  can rules of thumb pass? do scores rank play sensibly?
+  package --format scorm12|scorm2004|cmi5|web --out FILE.zip [--title TEXT] [<file-or-dir>...]
+          [--id-base IRI] [--lrs URL --lrs-key KEY --lrs-secret SECRET]
+                                                 build the game as a zip for an LMS or a web server
+                                                 (default: every scenario in scenarios/)
   schema                                         print the JSON Schema for scenario files
 
 --choose is a comma list, one step per decision: N picks the N-th offered
@@ -94,6 +99,13 @@ async function dispatch(argv: readonly string[], out: Output): Promise<number> {
       const { values, positionals } = readOptions(command, rest, { json: { type: 'boolean' }, threshold: { type: 'string', multiple: true } });
       if (positionals.length === 0) throw new UsageError('audit needs at least one file or folder, e.g. "tactful audit scenarios"');
       return auditCommand(positionals, { json: values.json ?? false, thresholds: values.threshold ?? [] }, out);
+    }
+    case 'package': {
+      const { values, positionals } = readOptions(command, rest, {
+        format: { type: 'string' }, out: { type: 'string' }, title: { type: 'string' }, 'id-base': { type: 'string' },
+        lrs: { type: 'string' }, 'lrs-key': { type: 'string' }, 'lrs-secret': { type: 'string' },
+      });
+      return packageCommand(positionals, packageOptions(values), out);
     }
     case 'schema': {
       const { positionals } = readOptions(command, rest, {});

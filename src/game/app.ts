@@ -1,5 +1,9 @@
 import { newShuffleSeed, parseShuffleSeed } from '../engine/shuffle-seed.ts';
 import { PlayHistory } from '../report/history.ts';
+import { launchSettings, readPackageConfig, type LaunchSettings } from '../report/launch.ts';
+import type { ResultsDestination } from '../report/results.ts';
+import type { ResumeSource } from '../report/resume/resume-source.ts';
+import type { ResumeState } from '../report/resume/resume-state.ts';
 
 /**
  * What the scenes share: the play history (opened once) and notices to show
@@ -62,4 +66,110 @@ export function shuffleSeedForPlay(): number {
     if (seed !== null) return seed;
   }
   return newShuffleSeed(Math.random);
+}
+
+// ------------------------------------------------------------------ launch
+
+/** The address the game was opened at: launch settings are read from it once. */
+const launchAddress = location.href;
+let launch: LaunchSettings = launchSettings(launchAddress);
+
+/** How the game was launched (read from the address at boot; the package config's LRS once `gameResults()` has read it). */
+export function launchInfo(): LaunchSettings {
+  return launch;
+}
+
+/**
+ * True in an LMS package launch (`?lms=…&scenario=ID`): one scenario per
+ * SCO/AU, so the game offers no way to the menu (the trainee would leave
+ * what the LMS launched); "Try again" stays.
+ */
+export function inPackageLaunch(): boolean {
+  return launch.lms !== null && launch.scenario !== null;
+}
+
+// ----------------------------------------------------------------- results
+
+/** Where plays are reported, and where an unfinished one can be resumed from (in order). */
+export interface GameResults {
+  destination: ResultsDestination;
+  resumeSources: readonly ResumeSource[];
+}
+
+let resultsPromise: Promise<GameResults> | undefined;
+/** The play on screen, told to leave when the page goes away. */
+let leaveActivePlay: (() => void) | null = null;
+
+/**
+ * The game's one results destination, set up on first use (main.ts asks
+ * once the first screen is painted): for a web launch it first reads the
+ * package's config (an LRS); then the browser's history and resume, plus
+ * whatever the launch names (SCORM, cmi5, xAPI: report/destinations.ts).
+ * On `pagehide` the play in progress is left (kept for resume) and the
+ * destinations close their sessions.
+ */
+export function gameResults(): Promise<GameResults> {
+  resultsPromise ??= openResults().catch((error: unknown) => {
+    // Not kept: the next conversation tries again (a chunk that failed to load offline).
+    resultsPromise = undefined;
+    throw error;
+  });
+  return resultsPromise;
+}
+
+async function openResults(): Promise<GameResults> {
+  const config = launch.lms === null ? await readPackageConfig() : {};
+  launch = launchSettings(launchAddress, config);
+  const [{ destinationsFor }, { HistoryDestination }, { BrowserResume }, { openScormSession }] = await Promise.all([
+    import('../report/destinations.ts'),
+    import('../report/history-destination.ts'),
+    import('../report/resume/browser-resume.ts'),
+    import('../report/scorm/scorm-session.ts'),
+  ]);
+  const browser = BrowserResume.inThisBrowser();
+  const history = new HistoryDestination(async () => (await playHistory()).history);
+  const destination = destinationsFor(launch, [history, browser], reportResultsError);
+  window.addEventListener('pagehide', () => {
+    leaveActivePlay?.();
+    destination.pageClosing?.();
+  });
+  // In an LMS launch its suspend_data comes first: the trainee may be on another computer.
+  const scorm = openScormSession();
+  return { destination, resumeSources: scorm ? [scorm, browser] : [browser] };
+}
+
+/**
+ * A destination could not take a result (an LMS refusing a value, a full
+ * disk): the game goes on, and the reason goes to the console for whoever
+ * looks after the LMS. Never a dialog: the trainee can do nothing about it.
+ */
+function reportResultsError(error: unknown): void {
+  console.warn(`Tactful could not record a result: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+/** Registers what to do for the play on screen if the page goes away (null when none is). */
+export function setLeaveActivePlay(leave: (() => void) | null): void {
+  leaveActivePlay = leave;
+}
+
+// ------------------------------------------------------------------ resume
+
+let pendingResume: ResumeState | null = null;
+
+/** The next conversation of `state.scenario` resumes this state (the briefing's "Resume where you left off"). */
+export function resumeNext(state: ResumeState): void {
+  pendingResume = state;
+}
+
+/** The state to resume for `scenario`, if the trainee asked to resume it; taken once. */
+export function takeResume(scenario: string): ResumeState | null {
+  const state = pendingResume;
+  pendingResume = null;
+  return state?.scenario === scenario ? state : null;
+}
+
+/** Forgets the unfinished conversation of `scenario` everywhere it was kept ("Start again"). */
+export async function forgetSavedPlay(scenario: string): Promise<void> {
+  const { resumeSources } = await gameResults();
+  for (const source of resumeSources) source.clear(scenario);
 }

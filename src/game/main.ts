@@ -1,5 +1,6 @@
 import './ui/styles.css';
 import { config as zodConfig } from 'zod/mini';
+import { gameResults } from './app.ts';
 import { sounds } from './audio.ts';
 import { loadedStage, loadStage } from './conversation-stage.ts';
 import { currentRoute, startNavigation, type Route } from './navigation.ts';
@@ -10,6 +11,8 @@ import { MenuScreen } from './screens/menu-screen.ts';
 import { settings } from './settings.ts';
 import { drawBackdrop } from './stage/backdrop.ts';
 import { openOrShowError } from './ui/error-screen.ts';
+import { offerLearnerNameQuestion } from './ui/learner-name.ts';
+import { showOutboxStatus } from './ui/outbox-status.ts';
 import { h } from './ui/dom.ts';
 import { mountScreen } from './ui/screen.ts';
 
@@ -61,9 +64,20 @@ function render(route: Route): void {
       });
       break;
     }
+    case 'results': {
+      // Its own chunk (with the CSV writer), fetched when the trainee asks for it. "Menu" names what failed: loading the saved results.
+      const screen = { key: 'Menu', active: () => conversation === conversations, retry: () => render(route) } as const;
+      openOrShowError(screen, async () => (await import('./screens/results-screen.ts')).showResults(screen));
+      break;
+    }
   }
 }
 
 window.addEventListener('resize', () => drawBackdrop(currentRoute().screen !== 'conversation'));
 startNavigation(render);
 offerUpdates();
+// Results sent to an LRS or a cmi5 LMS: the trainee's name when needed, and a line saying what is still to send.
+offerLearnerNameQuestion();
+showOutboxStatus();
+// Where results go (an LMS session, a web package's LRS config file) is set up once the first screen has painted, never before it.
+requestAnimationFrame(() => setTimeout(() => void gameResults().catch(() => undefined), 0));

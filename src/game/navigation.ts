@@ -1,7 +1,7 @@
 import type { ConversationResult, TimerSetting } from '../engine/index.ts';
 
 /**
- * Where the player is: one of the game's four screens. Every screen is a
+ * Where the player is: one of the game's screens. Every screen is a
  * browser history entry with its own address, so Back goes to the previous
  * screen, a reload opens the same one, and a link can be shared:
  *
@@ -9,9 +9,10 @@ import type { ConversationResult, TimerSetting } from '../engine/index.ts';
  * - briefing: `./?scenario=ID`
  * - conversation: `./?scenario=ID&screen=conversation`
  * - debrief: `./?scenario=ID&screen=debrief`
+ * - your results: `./?screen=results`
  *
- * A conversation cannot be resumed from its address alone (yet), so a reload
- * there opens the briefing; a debrief's result travels in the history
+ * A reload at a conversation's address opens its briefing, which offers to
+ * resume the unfinished conversation (report/resume/); a debrief's result travels in the history
  * entry's state, so Back and Forward show it again, and a reload without it
  * opens the briefing too.
  */
@@ -19,7 +20,8 @@ export type Route =
   | { screen: 'menu' }
   | { screen: 'briefing'; id: string }
   | { screen: 'conversation'; id: string }
-  | { screen: 'debrief'; id: string; play?: FinishedPlay };
+  | { screen: 'debrief'; id: string; play?: FinishedPlay }
+  | { screen: 'results' };
 
 /** A finished play as the debrief shows it. */
 export interface FinishedPlay {
@@ -51,7 +53,7 @@ let backPending = false;
 export function routeFromLocation(href: string, state: unknown): Route {
   const params = new URL(href).searchParams;
   const id = params.get('scenario')?.trim();
-  if (!id) return { screen: 'menu' };
+  if (!id) return params.get('screen') === 'results' ? { screen: 'results' } : { screen: 'menu' };
   const saved = isState(state) ? state.route : null;
   if (params.get('screen') === 'debrief' && saved?.screen === 'debrief' && saved.id === id && saved.play) return saved;
   return { screen: 'briefing', id };
@@ -61,9 +63,9 @@ export function routeFromLocation(href: string, state: unknown): Route {
 export function addressOf(route: Route, href: string): string {
   const url = new URL(href);
   url.searchParams.delete('screen');
-  if (route.screen === 'menu') url.searchParams.delete('scenario');
+  if (route.screen === 'menu' || route.screen === 'results') url.searchParams.delete('scenario');
   else url.searchParams.set('scenario', route.id);
-  if (route.screen === 'conversation' || route.screen === 'debrief') url.searchParams.set('screen', route.screen);
+  if (route.screen === 'conversation' || route.screen === 'debrief' || route.screen === 'results') url.searchParams.set('screen', route.screen);
   return url.href;
 }
 

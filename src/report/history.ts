@@ -205,4 +205,14 @@ export class PlayHistory {
   async summaries(): Promise<Map<string, ScenarioHistory>> {
     return summarise(await this.all());
   }
+
+  /**
+   * Forgets every saved play ("Clear my history"): the store's records and
+   * any kept only for this visit. Rejects if the store refuses, so the
+   * trainee is never told their history is gone when it is not.
+   */
+  async clear(): Promise<void> {
+    if (this.db) await this.db.clear('plays');
+    this.memory = [];
+  }
 }

@@ -66,3 +66,34 @@ export function launchSettings(href: string, config: PackageConfig = {}): Launch
       : null;
   return { lms, scenario, lrs };
 }
+
+/**
+ * Reads a `tactful-config.json` value: only a complete `lrs` entry (three
+ * strings, an endpoint) is taken; anything else is no config at all (a
+ * trainee cannot fix a package, and the game runs without an LRS).
+ *
+ * @example packageConfigFrom({ lrs: { endpoint: 'https://lrs.example/xapi', key: 'k', secret: 's' } }).lrs?.key // 'k'
+ */
+export function packageConfigFrom(value: unknown): PackageConfig {
+  if (typeof value !== 'object' || value === null) return {};
+  const lrs = (value as { lrs?: unknown }).lrs;
+  if (typeof lrs !== 'object' || lrs === null) return {};
+  const { endpoint, key, secret } = lrs as Record<string, unknown>;
+  if (typeof endpoint !== 'string' || endpoint.trim() === '' || typeof key !== 'string' || typeof secret !== 'string') return {};
+  return { lrs: { endpoint: endpoint.trim(), key, secret } };
+}
+
+/**
+ * The package's config, fetched from `tactful-config.json` next to the
+ * game. Every build carries one (without an LRS); a missing, unreadable or
+ * malformed file is no config, never an error: the game runs without an LRS.
+ */
+export async function readPackageConfig(url = './tactful-config.json', get: typeof fetch = (input, init) => fetch(input, init)): Promise<PackageConfig> {
+  try {
+    const response = await get(url, { cache: 'no-cache', credentials: 'same-origin' });
+    if (!response.ok) return {};
+    return packageConfigFrom(await response.json());
+  } catch {
+    return {};
+  }
+}

@@ -16,6 +16,13 @@ export interface ResultsDestination {
   playFinished(play: PlayInProgress, result: ConversationResult): Promise<void>;
   /** The trainee left mid-conversation (back to the menu, another scenario, the page closing): keep what is needed to resume. */
   playLeft(play: PlayInProgress, decisions: readonly Decision[]): void;
+  /**
+   * The page is going away (`pagehide`), after `playLeft` for a play in
+   * progress: the last moment to close a session (SCORM's LMSFinish /
+   * Terminate). Only synchronous work is sure to happen here (browsers drop
+   * what a closing page starts), so nothing must depend on it alone.
+   */
+  pageClosing?(): void;
 }
 
 /** What every destination knows about the play in progress. */
@@ -58,6 +65,10 @@ export class AllDestinations implements ResultsDestination {
 
   playLeft(play: PlayInProgress, decisions: readonly Decision[]): void {
     this.each((d) => d.playLeft(play, decisions));
+  }
+
+  pageClosing(): void {
+    this.each((d) => d.pageClosing?.());
   }
 
   private each(call: (destination: ResultsDestination) => void): void {

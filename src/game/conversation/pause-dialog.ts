@@ -24,9 +24,10 @@ export class PauseDialog {
   readonly element: HTMLDialogElement;
   private readonly resumeButton: HTMLButtonElement;
 
-  constructor(actions: PauseActions) {
+  /** `quitLabel` names where Quit goes (the briefing in an LMS package, which has no menu). */
+  constructor(actions: PauseActions, quitLabel = 'Quit to menu') {
     this.resumeButton = h('button', { type: 'button', class: 'btn btn-primary', onclick: () => actions.resume() }, icon('play'), 'Resume');
-    const quit = h('button', { type: 'button', class: 'btn btn-secondary', onclick: () => actions.quit() }, 'Quit to menu');
+    const quit = h('button', { type: 'button', class: 'btn btn-secondary', onclick: () => actions.quit() }, quitLabel);
     this.element = h(
       'dialog',
       { class: 'dialog pause-dialog', 'aria-labelledby': 'paused-title', 'aria-describedby': 'paused-text' },

@@ -1,7 +1,9 @@
 import Phaser from 'phaser';
 import type { CompiledScenario, TimerSetting } from '../../engine/index.ts';
 import type { Conversation, ConversationView, LastDecision, SteppedClock } from '../../engine/index.ts';
-import { shuffleSeedForPlay, trackSave } from '../app.ts';
+import type { PlayInProgress } from '../../report/results.ts';
+import { replayPlay } from '../../report/resume/replay.ts';
+import { gameResults, inPackageLaunch, setLeaveActivePlay, shuffleSeedForPlay, takeResume, trackSave } from '../app.ts';
 import { guardLeaving, leave, navigate, stayHere } from '../navigation.ts';
 import { sounds } from '../audio.ts';
 import { loadLibrary } from '../content/index.ts';
@@ -10,7 +12,7 @@ import { Beat } from '../conversation/beat.ts';
 import { ConversationScreen } from '../conversation/conversation-screen.ts';
 import { listenForKeys } from '../conversation/keys.ts';
 import { PauseDialog } from '../conversation/pause-dialog.ts';
-import { savePlay } from '../conversation/results.ts';
+import { PlayReport } from '../conversation/play-report.ts';
 import { Typewriter } from '../conversation/typewriter.ts';
 import { settings } from '../settings.ts';
 import { Face, loadFaces } from '../stage/face.ts';
@@ -30,7 +32,14 @@ import { mountScreen } from '../ui/screen.ts';
  * only when it is complete do the reply buttons appear and `talk.shown()`
  * start the reply timer. The pieces live in `src/game/conversation/`: the
  * screen's DOM, the typewriter, the beat, the pause dialog, the keys and
- * saving the play; this scene wires them to the engine and to game time.
+ * reporting the play (play-report.ts: the game's one results destination,
+ * which keeps history, resume state and any LMS or LRS up to date); this
+ * scene wires them to the engine and to game time.
+ *
+ * A conversation the trainee asked to resume (the briefing's "Resume where
+ * you left off") is rebuilt by replaying its saved decisions through the
+ * engine (report/resume/replay.ts) and goes on from the customer's current
+ * line, with that decision's timer starting afresh.
  */
 export class ConversationScene extends Phaser.Scene {
   private talk?: Conversation;
@@ -38,6 +47,9 @@ export class ConversationScene extends Phaser.Scene {
   private compiled?: CompiledScenario;
   private timers: TimerSetting = 'standard';
   private seed = 0;
+  private report?: PlayReport;
+  /** Game time not yet given to the engine's clock: it moves in whole milliseconds (see update). */
+  private pendingMs = 0;
   private paused = false;
   private decisionsSeen = 0;
   private repliesOpen = false;
@@ -57,6 +69,8 @@ export class ConversationScene extends Phaser.Scene {
 
   create(data: { id: string }): void {
     this.talk = undefined;
+    this.report = undefined;
+    this.pendingMs = 0;
     this.paused = false;
     this.decisionsSeen = 0;
     this.repliesOpen = false;
@@ -71,7 +85,7 @@ export class ConversationScene extends Phaser.Scene {
   }
 
   private async setup(id: string): Promise<void> {
-    const lib = await loadLibrary();
+    const [lib, results] = await Promise.all([loadLibrary(), gameResults()]);
     const compiled = lib.get(id)?.compiled;
     if (!compiled) {
       navigate({ screen: 'menu' }, { replace: true });
@@ -80,11 +94,29 @@ export class ConversationScene extends Phaser.Scene {
     await loadFaces(this, compiled.scenario.customer.avatar);
     if (!this.scene.isActive()) return;
     this.compiled = compiled;
-    this.timers = settings().timers;
-    this.clock = new lib.engine.SteppedClock();
-    this.seed = shuffleSeedForPlay();
+    const saved = takeResume(id);
+    const replayed = saved ? replayPlay(compiled, saved, { waitForShown: true }) : null;
+    let play: PlayInProgress;
+    if (saved && replayed && 'talk' in replayed) {
+      this.timers = saved.timers;
+      this.seed = saved.seed;
+      this.clock = replayed.clock;
+      this.talk = replayed.talk;
+      play = { playId: saved.playId, compiled, timers: saved.timers, seed: saved.seed, startedAt: new Date(saved.startedAt), resumedDecisions: saved.decisions.length };
+    } else {
+      // A fresh play (the briefing checked a saved one replays, so falling back here means it was just started again).
+      this.timers = settings().timers;
+      this.clock = new lib.engine.SteppedClock();
+      this.seed = shuffleSeedForPlay();
+      this.talk = lib.engine.startConversation(compiled, { clock: this.clock, timers: this.timers, waitForShown: true, shuffleSeed: this.seed });
+      play = { playId: crypto.randomUUID(), compiled, timers: this.timers, seed: this.seed, startedAt: new Date(), resumedDecisions: 0 };
+    }
     document.body.dataset.seed = String(this.seed);
-    this.talk = lib.engine.startConversation(compiled, { clock: this.clock, timers: this.timers, waitForShown: true, shuffleSeed: this.seed });
+    this.decisionsSeen = this.talk.context.decisions.length;
+    const report = new PlayReport(results.destination, play, this.talk);
+    this.report = report;
+    report.start();
+    setLeaveActivePlay(() => report.leave());
     const view = this.talk.view();
 
     const { scenario } = compiled;
@@ -95,7 +127,7 @@ export class ConversationScene extends Phaser.Scene {
     });
     this.screen = screen;
     this.typewriter = new Typewriter((text, count) => screen.renderTyped(text, count));
-    this.pauseDialog = new PauseDialog({ resume: () => this.setPaused(false), quit: () => this.quit() });
+    this.pauseDialog = new PauseDialog({ resume: () => this.setPaused(false), quit: () => this.quit() }, inPackageLaunch() ? 'Quit to the briefing' : 'Quit to menu');
     mountScreen('conversation', [screen.bar, screen.main], undefined, [this.pauseDialog.element]);
 
     const reduced = (): boolean => settings().reducedMotion;
@@ -212,12 +244,15 @@ export class ConversationScene extends Phaser.Scene {
     this.ending = true;
     sounds().ambient(false);
     sounds().sting(result.outcome);
-    const { id, result: finished, timers, saved } = savePlay(result, { scenario: this.compiled.scenario, timers: this.timers, seed: this.seed });
-    trackSave(saved);
+    const id = this.compiled.scenario.id;
+    const timers = this.timers;
+    // The ending is on screen: the play counts as finished (quitting while the last line still types keeps it for resume).
+    setLeaveActivePlay(null);
+    trackSave(this.report?.finish(result) ?? Promise.resolve());
     // The debrief takes the conversation's place in the history: Back from it goes to the briefing.
     const open = (): void => {
       sounds().play('click');
-      navigate({ screen: 'debrief', id, play: { result: finished, timers } }, { replace: true });
+      navigate({ screen: 'debrief', id, play: { result, timers } }, { replace: true });
     };
     const debrief = h('button', { type: 'button', class: 'btn btn-primary', onclick: open }, 'See your debrief');
     this.screen.showEndingAction(debrief);
@@ -240,7 +275,9 @@ export class ConversationScene extends Phaser.Scene {
 
   private quit(): void {
     sounds().play('click');
-    leave({ screen: 'menu' });
+    // In an LMS package the menu would leave what the LMS launched: quitting goes back to this scenario's briefing.
+    const compiled = this.compiled;
+    leave(inPackageLaunch() && compiled ? { screen: 'briefing', id: compiled.scenario.id } : { screen: 'menu' });
   }
 
   // ----------------------------------------------------------------- time
@@ -249,7 +286,12 @@ export class ConversationScene extends Phaser.Scene {
     if (!this.talk || !this.clock || this.paused) return;
     // The engine's clock is the game's clock: it moves only while the game runs. It takes the frame's
     // raw time, not Phaser's smoothed delta (smoothing evens out animation, but would bend the reply timer).
-    this.clock.advance(this.game.loop.rawDelta);
+    // Whole milliseconds only (the fraction is carried to the next frame): every time the engine records is then an
+    // exact integer, so replaying a saved play (resume) gives bit-for-bit the same reply times and scores.
+    this.pendingMs += this.game.loop.rawDelta;
+    const whole = Math.floor(this.pendingMs);
+    this.pendingMs -= whole;
+    if (whole > 0) this.clock.advance(whole);
     this.typewriter.advance(delta);
     this.beat.advance(delta);
     this.updateTimer();
@@ -266,6 +308,10 @@ export class ConversationScene extends Phaser.Scene {
   }
 
   private shutdown(): void {
+    // Leaving before the ending (Quit, Back, another scenario): the play is kept for resume.
+    this.report?.leave();
+    setLeaveActivePlay(null);
+    this.report = undefined;
     for (const fn of this.cleanup) fn();
     this.cleanup = [];
     this.talk?.stop();

@@ -1,5 +1,5 @@
 import { TIMER_SETTINGS, type TimerSetting } from '../../engine/timer-setting.ts';
-import { addNotice, playHistory } from '../app.ts';
+import { addNotice, forgetSavedPlay, gameResults, inPackageLaunch, playHistory, resumeNext } from '../app.ts';
 import { loadStage } from '../conversation-stage.ts';
 import { navigate } from '../navigation.ts';
 import { sounds } from '../audio.ts';
@@ -16,6 +16,12 @@ import { mountScreen, muteButton, topbar } from '../ui/screen.ts';
  * timer setting, then Start. Plain DOM (the customer's face is an image),
  * so it never waits for Phaser; while the player reads, it loads the
  * Phaser stage, so the conversation opens at once.
+ *
+ * When the trainee left a conversation of this scenario unfinished (a
+ * reload, a closed tab or LMS window), Start becomes "Resume where you left
+ * off" and "Start again"; a saved conversation that cannot be resumed is
+ * discarded with a notice. In an LMS package launch there is no way to the
+ * menu: the LMS launched this one scenario.
  */
 export class BriefingScreen {
   private shown = 0;
@@ -47,9 +53,15 @@ export class BriefingScreen {
     loadStage().catch(() => undefined);
     const scenario = compiled.scenario;
     const startMood = scenario.customer.mood;
-    const [{ faceDataUrl }, { history }] = await Promise.all([import('../avatar.ts'), playHistory()]);
+    const [{ faceDataUrl }, { history }, { findSavedPlay }, results] = await Promise.all([
+      import('../avatar.ts'),
+      playHistory(),
+      import('../../report/resume/saved-play.ts'),
+      gameResults(),
+    ]);
     const plays = await history.forScenario(scenario.id);
     if (!screen.active()) return;
+    const saved = findSavedPlay(compiled, results.resumeSources);
 
     const startEmotion = emotionForMood(startMood);
     const faceImg = h('img', { class: `briefing-face-img emotion-${startEmotion}`, alt: '', src: faceDataUrl(scenario.customer.avatar, startEmotion) });
@@ -61,7 +73,23 @@ export class BriefingScreen {
     timerSelect.addEventListener('change', () => updateSettings({ timers: timerSelect.value as TimerSetting }));
 
     const best = plays.length ? Math.max(...plays.map((p) => p.scores.overall)) : null;
-    const start = h('button', { type: 'button', class: 'btn btn-primary', onclick: () => { sounds().play('click'); navigate({ screen: 'conversation', id: scenario.id }); } }, 'Start conversation', icon('play'));
+    const begin = (): void => {
+      sounds().play('click');
+      navigate({ screen: 'conversation', id: scenario.id });
+    };
+    const startButtons =
+      saved.kind === 'saved'
+        ? [
+            h('button', { type: 'button', class: 'btn btn-primary', onclick: () => { resumeNext(saved.state); begin(); } }, 'Resume where you left off', icon('play')),
+            h('button', { type: 'button', class: 'btn btn-secondary', onclick: () => void forgetSavedPlay(scenario.id).then(begin) }, 'Start again'),
+          ]
+        : [h('button', { type: 'button', class: 'btn btn-primary', onclick: begin }, 'Start conversation', icon('play'))];
+    const resumeNote =
+      saved.kind === 'saved'
+        ? h('p', { class: 'notice', role: 'status', 'data-testid': 'resume-offer' }, `You left this conversation unfinished after ${saved.state.decisions.length} repl${saved.state.decisions.length === 1 ? 'y' : 'ies'}. Resume where you left off, with the same mood and scores so far, or start again.`)
+        : saved.kind === 'discarded'
+          ? h('p', { class: 'notice', role: 'status', 'data-testid': 'resume-discarded' }, saved.notice)
+          : null;
     const main = h(
       'main',
       { class: 'screen', id: 'main' },
@@ -78,6 +106,7 @@ export class BriefingScreen {
           'div',
           { class: 'briefing-main' },
           h('div', {}, h('p', { class: 'eyebrow' }, 'Briefing'), h('h1', {}, scenario.title), h('p', { class: 'lede' }, scenario.setting)),
+          resumeNote,
           h('section', { class: 'panel prose', 'aria-labelledby': 'situation' }, h('h2', { id: 'situation' }, 'The situation'), ...paragraphs(scenario.brief).map((p) => h('p', {}, p))),
           scenario.objectives.length
             ? h('section', { class: 'panel', 'aria-labelledby': 'objectives' }, h('h2', { id: 'objectives', class: 'objectives-title' }, 'Your objectives'), h('ul', { class: 'objectives' }, ...scenario.objectives.map((o) => h('li', {}, o))))
@@ -92,9 +121,11 @@ export class BriefingScreen {
         ),
       ),
       // Always in view, however long the brief: the way into the conversation.
-      h('div', { class: 'start-bar' }, h('div', { class: 'start-row' }, start, h('label', { class: 'row timer-label', for: 'timer-setting' }, icon('clock'), h('span', { class: 'timer-label-text' }, 'Reply timer')), timerSelect)),
+      h('div', { class: 'start-bar' }, h('div', { class: 'start-row' }, ...startButtons, h('label', { class: 'row timer-label', for: 'timer-setting' }, icon('clock'), h('span', { class: 'timer-label-text' }, 'Reply timer')), timerSelect)),
     );
-    mountScreen('briefing', [topbar(h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => { sounds().play('click'); navigate({ screen: 'menu' }); } }, icon('back'), 'All scenarios'), h('div', { class: 'spacer' }), muteButton()), main]);
+    // An LMS package launches one scenario: a way to the menu would leave it.
+    const back = inPackageLaunch() ? null : h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => { sounds().play('click'); navigate({ screen: 'menu' }); } }, icon('back'), 'All scenarios');
+    mountScreen('briefing', [topbar(back, h('div', { class: 'spacer' }), muteButton()), main]);
   }
 }
 

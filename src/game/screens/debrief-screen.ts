@@ -4,7 +4,7 @@ import type { ConversationResult } from '../../engine/index.ts';
 import type { CriticalMistake } from '../../engine/critical.ts';
 import type { DecisionDebrief } from '../../engine/debrief.ts';
 import { emotionForMood } from '../../engine/emotion.ts';
-import { lastSaveDone, playHistory } from '../app.ts';
+import { inPackageLaunch, lastSaveDone, playHistory } from '../app.ts';
 import { navigate, type FinishedPlay, type Route } from '../navigation.ts';
 import { sounds } from '../audio.ts';
 import { loadLibrary } from '../content/index.ts';
@@ -24,7 +24,9 @@ const OUTCOME_TEXT: Record<Outcome, string> = {
  * The debrief: the ending line and outcome, the engine's scores with
  * pass/fail, then each decision with the reply chosen, the best reply that
  * was offered, the techniques used and the coaching. Every number shown is
- * the engine's result; nothing is recomputed here.
+ * the engine's result; nothing is recomputed here. In an LMS package
+ * launch it offers "Try again" only: the menu would leave the scenario the
+ * LMS launched.
  */
 export class DebriefScreen {
   private shown = 0;
@@ -57,6 +59,7 @@ export class DebriefScreen {
     const historyLine = h('p', { class: 'hint', 'data-testid': 'attempts' });
     // The same debrief the terminal prints: which reply was best, the coaching, the critical mistakes.
     const debrief = lib.engine.debriefOf(compiled, result, lib.catalogue);
+    const inPackage = inPackageLaunch();
 
     const main = h(
       'main',
@@ -101,11 +104,12 @@ export class DebriefScreen {
           'div',
           { class: 'actions-bar' },
           h('button', { type: 'button', class: 'btn btn-primary', onclick: () => this.go({ screen: 'conversation', id }, true) }, icon('retry'), 'Try again'),
-          h('button', { type: 'button', class: 'btn btn-secondary', onclick: () => this.go({ screen: 'menu' }) }, 'Back to scenarios'),
+          inPackage ? null : h('button', { type: 'button', class: 'btn btn-secondary', onclick: () => this.go({ screen: 'menu' }) }, 'Back to scenarios'),
         ),
       ),
     );
-    mountScreen('debrief', [topbar(h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => this.go({ screen: 'menu' }) }, icon('back'), 'All scenarios'), h('div', { class: 'spacer' }), muteButton()), main]);
+    const back = inPackage ? null : h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => this.go({ screen: 'menu' }) }, icon('back'), 'All scenarios');
+    mountScreen('debrief', [topbar(back, h('div', { class: 'spacer' }), muteButton()), main]);
 
     await lastSaveDone();
     const { history } = await playHistory();

@@ -82,7 +82,7 @@ export class MenuScreen {
         h('div', { class: 'menu-layout' }, h('section', { 'aria-label': 'Scenarios' }, status, cards), settingsPanel()),
       ),
     );
-    mountScreen('menu', [topbar(brand(), h('div', { class: 'spacer' }), muteButton()), main]);
+    mountScreen('menu', [topbar(brand(), h('div', { class: 'spacer' }), resultsButton(), muteButton()), main]);
     applyFilter(this.filter && tags.includes(this.filter) ? this.filter : null);
     status.textContent = '';
     performance.mark('tactful:menu-interactive');
@@ -111,6 +111,15 @@ export class MenuScreen {
     sounds().play('click');
     navigate({ screen: 'briefing', id });
   }
+}
+
+/** "Your results" in the top bar: its own screen (`./?screen=results`), loaded when opened. */
+function resultsButton(): HTMLButtonElement {
+  const open = (): void => {
+    sounds().play('click');
+    navigate({ screen: 'results' });
+  };
+  return h('button', { type: 'button', class: 'btn btn-secondary', 'data-testid': 'your-results', onclick: open }, 'Your results');
 }
 
 function notice(message: string): HTMLElement {
