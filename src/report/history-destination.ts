@@ -26,7 +26,7 @@ export class HistoryDestination implements ResultsDestination {
   }
 
   async playFinished(play: PlayInProgress, result: ConversationResult): Promise<void> {
-    const record = recordOf(result, play.compiled.scenario.title, play.timers, play.seed, this.now());
+    const record = recordOf(result, play.compiled.scenario.title, play.timers, play.seed, this.now(), play.startedAt);
     await (await this.history()).add(record);
   }
 

@@ -58,13 +58,14 @@ export const RESET_NOTICES: Record<ResetReason, string> = {
 /** Shown when the browser won't store anything (private mode, storage disabled). */
 export const UNAVAILABLE_NOTICE = 'This browser is not keeping your history (private browsing or storage turned off); scores from this visit will not be remembered.';
 
-/** Builds the record for a finished conversation. */
-export function recordOf(result: ConversationResult, title: string, timers: TimerSetting, seed?: number, date = new Date()): PlayRecord {
+/** Builds the record for a finished conversation (`date`: when it finished; `startedAt`: when it began). */
+export function recordOf(result: ConversationResult, title: string, timers: TimerSetting, seed?: number, date = new Date(), startedAt?: Date): PlayRecord {
   return {
     format: 1,
     scenario: result.scenario,
     title,
     date: date.toISOString(),
+    ...(startedAt === undefined ? {} : { startedAt: startedAt.toISOString() }),
     timers,
     ...(seed === undefined ? {} : { seed }),
     ending: result.ending,
@@ -72,6 +73,7 @@ export function recordOf(result: ConversationResult, title: string, timers: Time
     satisfied: result.satisfied,
     passed: result.passed,
     passMark: result.passMark,
+    critical: result.criticalMistakes.map((d) => d.node),
     scores: { ...result.scores },
     choices: result.decisions.map((d) => ({ node: d.node, reply: d.reply, replyIndex: d.replyIndex, timedOut: d.timedOut, ms: d.ms })),
   };

@@ -18,6 +18,8 @@ export interface PlayRecord {
   title: string;
   /** ISO 8601 date and time the play finished. */
   date: string;
+  /** ISO 8601 date and time the play began (before a resume, if it was resumed). Absent in older records. */
+  startedAt?: string;
   timers: TimerSetting;
   /** The shuffle seed the replies were shown with (`?seed=N` replays the same order). Absent in plays from before shuffling. */
   seed?: number;
@@ -26,6 +28,8 @@ export interface PlayRecord {
   satisfied: boolean;
   passed: boolean;
   passMark: number;
+  /** The nodes where a critical mistake was made (any one fails the play). Absent in older records. */
+  critical?: string[];
   scores: Scores;
   /**
    * Each decision: node, the number pressed (position as shown; null on
@@ -53,6 +57,7 @@ export const playRecordSchema = z.object({
   scenario: z.string().check(z.minLength(1)),
   title: z.string(),
   date: z.iso.datetime(),
+  startedAt: z.optional(z.iso.datetime()),
   timers: z.enum(TIMER_SETTINGS),
   seed: z.optional(count),
   ending: z.string(),
@@ -60,6 +65,7 @@ export const playRecordSchema = z.object({
   satisfied: z.boolean(),
   passed: z.boolean(),
   passMark: score,
+  critical: z.optional(z.array(z.string())),
   // Extra dimensions are the scenario's own ids: any key, the same range.
   scores: z.catchall(z.object({ tact: z.nullable(score), speed: z.nullable(score), satisfaction: score, overall: score }), z.nullable(score)),
   choices: z.array(

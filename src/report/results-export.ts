@@ -70,6 +70,21 @@ export function replyTimeMs(record: PlayRecord): number {
 }
 
 /**
+ * How long a play took, from its start to its ending, in ms: null for
+ * records from before the start was kept. A play resumed after a break
+ * counts the break too (it is the time the play really took).
+ */
+export function timeTakenMs(record: PlayRecord): number | null {
+  if (record.startedAt === undefined) return null;
+  return Math.max(0, Date.parse(record.date) - Date.parse(record.startedAt));
+}
+
+/** How many critical mistakes a play had (0 for records from before they were kept). */
+export function criticalMistakes(record: PlayRecord): number {
+  return record.critical?.length ?? 0;
+}
+
+/**
  * A play's speed score as the trainee reads it: "off" when the timers were
  * off (speed is not scored then), otherwise the score, or null when there
  * was no timed reply to score.
@@ -94,13 +109,14 @@ export function speedOf(record: PlayRecord): number | 'off' | null {
 export function resultsCsv(records: readonly PlayRecord[]): string {
   const plays = newestFirst(records);
   const dimensions = extraDimensions(plays);
-  const fields = ['Date (UTC)', 'Scenario', 'Scenario id', 'Outcome', 'Passed', 'Overall', 'Pass mark', 'Tact', 'Speed', 'Satisfaction', ...dimensions.map(dimensionHeader), 'Timer', 'Decisions', 'Reply time (s)', 'Ending'];
+  const fields = ['Date (UTC)', 'Scenario', 'Scenario id', 'Outcome', 'Passed', 'Critical mistakes', 'Overall', 'Pass mark', 'Tact', 'Speed', 'Satisfaction', ...dimensions.map(dimensionHeader), 'Timer', 'Decisions', 'Time taken (s)', 'Reply time (s)', 'Ending'];
   const data: Cell[][] = plays.map((play) => [
     play.date,
     play.title,
     play.scenario,
     play.outcome,
     play.passed ? 'yes' : 'no',
+    criticalMistakes(play),
     play.scores.overall,
     play.passMark,
     play.scores.tact,
@@ -109,12 +125,18 @@ export function resultsCsv(records: readonly PlayRecord[]): string {
     ...dimensions.map((dim) => play.scores[dim] ?? null),
     play.timers,
     play.choices.length,
+    seconds(timeTakenMs(play)),
     Math.round(replyTimeMs(play) / 100) / 10,
     play.ending,
   ]);
   // Rows as arrays, the header the first of them: papaparse's `{ fields, data }` form writes a stray line when `data` is empty.
   const body = Papa.unparse([fields, ...data], { newline: '\r\n', quotes: false, escapeFormulae: FORMULA_START });
   return `${BYTE_ORDER_MARK}${body}\r\n`;
+}
+
+/** Milliseconds as seconds to one decimal, or an empty cell when unknown. */
+function seconds(ms: number | null): number | null {
+  return ms === null ? null : Math.round(ms / 100) / 10;
 }
 
 /**

@@ -1,7 +1,7 @@
 import '../ui/styles/results.css';
 import type { Outcome } from '../../scenario/index.ts';
 import { summarise, type PlayHistory, type PlayRecord } from '../../report/history.ts';
-import { newestFirst, replyTimeMs, resultsCsv, resultsFileName, resultsJson, speedOf, dimensionHeader } from '../../report/results-export.ts';
+import { criticalMistakes, newestFirst, replyTimeMs, timeTakenMs, resultsCsv, resultsFileName, resultsJson, speedOf, dimensionHeader } from '../../report/results-export.ts';
 import { playHistory } from '../app.ts';
 import { sounds } from '../audio.ts';
 import { currentRoute, navigate } from '../navigation.ts';
@@ -27,7 +27,7 @@ const OUTCOME_LABELS: Record<Outcome, string> = {
 };
 
 /** The table's columns, in order; on a phone each cell shows its column's name beside it. */
-const COLUMNS = ['Date', 'Scenario', 'Outcome', 'Overall', 'Result', 'Tact', 'Speed', 'Satisfaction', 'Other scores', 'Reply time'] as const;
+const COLUMNS = ['Date', 'Scenario', 'Outcome', 'Overall', 'Result', 'Tact', 'Speed', 'Satisfaction', 'Other scores', 'Time taken', 'Reply time'] as const;
 
 /** Counts the screens shown, so one left while its history loads does nothing when it arrives. */
 let shown = 0;
@@ -149,7 +149,7 @@ function playsTable(plays: readonly PlayRecord[]): HTMLElement {
     { class: 'results-section', 'aria-labelledby': 'plays-title' },
     h('h2', { id: 'plays-title' }, `Every play (${plays.length})`),
     table,
-    h('p', { class: 'hint' }, 'Scores are out of 100. Reply time is how long you took to choose your replies, added up over the play. Speed is "Off" when the reply timer was off.'),
+    h('p', { class: 'hint' }, 'Scores are out of 100. Time taken runs from the start of a play to its ending; reply time is how long you took to choose your replies, added up. Speed is "Off" when the reply timer was off.'),
   );
 }
 
@@ -161,11 +161,12 @@ function playRow(play: PlayRecord, when: Intl.DateTimeFormat): HTMLElement {
     ['Scenario', play.title],
     ['Outcome', OUTCOME_LABELS[play.outcome]],
     ['Overall', h('strong', {}, String(play.scores.overall))],
-    ['Result', play.passed ? h('span', { class: 'badge badge-passed' }, icon('check'), 'Passed') : h('span', { class: 'badge badge-failed' }, 'Not passed')],
+    ['Result', play.passed ? h('span', { class: 'badge badge-passed' }, icon('check'), 'Passed') : criticalMistakes(play) > 0 ? h('span', {}, h('span', { class: 'badge badge-failed' }, 'Not passed'), h('span', { class: 'result-reason' }, 'Critical mistake')) : h('span', { class: 'badge badge-failed' }, 'Not passed')],
     ['Tact', scoreText(play.scores.tact)],
     ['Speed', speed === 'off' ? 'Off' : scoreText(speed)],
     ['Satisfaction', String(play.scores.satisfaction)],
     ['Other scores', extras.length ? extras.map(([id, value]) => `${dimensionHeader(id)} ${scoreText(value)}`).join(', ') : '—'],
+    ['Time taken', ((ms) => (ms === null ? '—' : duration(ms)))(timeTakenMs(play))],
     ['Reply time', duration(replyTimeMs(play))],
   ];
   return h(

@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { SteppedClock, startConversation } from '../../../src/engine/index.ts';
 import { recordOf } from '../../../src/report/history.ts';
 import { isPlayRecord, type PlayRecord } from '../../../src/report/play-record.ts';
-import { BYTE_ORDER_MARK, extraDimensions, newestFirst, replyTimeMs, resultsCsv, resultsFileName, resultsJson, speedOf } from '../../../src/report/results-export.ts';
+import { BYTE_ORDER_MARK, criticalMistakes, extraDimensions, newestFirst, replyTimeMs, resultsCsv, resultsFileName, resultsJson, speedOf, timeTakenMs } from '../../../src/report/results-export.ts';
 import { compileFile } from '../helpers.ts';
 
 /** The trainee's downloads: a CSV a spreadsheet opens safely, and a versioned JSON of the records. */
 const compiled = compileFile('scenarios/missing-zero.yaml');
 
-/** A record as the game writes one, from a real play of a shipped scenario: the first reply shown each time, 2.5 s in. */
-function realRecord(date: string): PlayRecord {
+/** A real play of a shipped scenario: the first reply shown each time, 2.5 s in. */
+function realPlay() {
   const clock = new SteppedClock();
   const talk = startConversation(compiled, { clock, timers: 'standard' });
   while (!talk.ended) {
@@ -19,7 +19,12 @@ function realRecord(date: string): PlayRecord {
   }
   const result = talk.result()!;
   talk.stop();
-  return recordOf(result, compiled.scenario.title, 'standard', 42, new Date(date));
+  return result;
+}
+
+/** A record as the game writes one, from a real play of a shipped scenario: the first reply shown each time, 2.5 s in. */
+function realRecord(date: string): PlayRecord {
+  return recordOf(realPlay(), compiled.scenario.title, 'standard', 42, new Date(date));
 }
 
 /** A record with `change` applied to a copy. */
@@ -63,6 +68,7 @@ describe('the CSV download', () => {
       'Scenario id': 'missing-zero',
       Outcome: older.outcome,
       Passed: older.passed ? 'yes' : 'no',
+      'Critical mistakes': String(older.critical!.length),
       Overall: String(older.scores.overall),
       'Pass mark': String(older.passMark),
       Tact: String(older.scores.tact),
@@ -71,6 +77,7 @@ describe('the CSV download', () => {
       Policy: String(older.scores.policy), // missing-zero's own dimension
       Timer: 'standard',
       Decisions: String(older.choices.length),
+      'Time taken (s)': '', // no start time in this record
       'Reply time (s)': String(older.choices.length * 2.5),
       Ending: older.ending,
     });
@@ -135,7 +142,7 @@ describe('the CSV download', () => {
 
   it('is the header row alone (with its BOM and CRLF) when there are no plays', () => {
     const csv = resultsCsv([]);
-    expect(csv).toBe(`${BYTE_ORDER_MARK}Date (UTC),Scenario,Scenario id,Outcome,Passed,Overall,Pass mark,Tact,Speed,Satisfaction,Timer,Decisions,Reply time (s),Ending\r\n`);
+    expect(csv).toBe(`${BYTE_ORDER_MARK}Date (UTC),Scenario,Scenario id,Outcome,Passed,Critical mistakes,Overall,Pass mark,Tact,Speed,Satisfaction,Timer,Decisions,Time taken (s),Reply time (s),Ending\r\n`);
   });
 
   it('writes a play with no decisions with zero decisions and zero reply time', () => {
@@ -204,6 +211,31 @@ describe('the pieces the results screen shares with the downloads', () => {
     expect(speedOf(record('2026-11-22T10:00:00Z', (r) => (r.timers = 'off')))).toBe('off');
     expect(speedOf(record('2026-11-22T10:00:00Z', (r) => (r.scores.speed = null)))).toBeNull();
     expect(speedOf(record('2026-11-22T10:00:00Z', (r) => (r.scores.speed = 73)))).toBe(73);
+  });
+
+  it('measures the time taken from the play\u2019s start to its ending, and knows nothing for records without a start', () => {
+    const timed = recordOf(realPlay(), compiled.scenario.title, 'standard', 42, new Date('2026-11-22T10:02:05Z'), new Date('2026-11-22T10:00:00Z'));
+    expect(timeTakenMs(timed)).toBe(125_000);
+    expect(isPlayRecord(timed)).toBe(true);
+    expect(rows(resultsCsv([timed]))[0]!['Time taken (s)']).toBe('125');
+    const older = realRecord('2026-11-22T10:00:00Z');
+    expect(older.startedAt).toBeUndefined();
+    expect(timeTakenMs(older)).toBeNull();
+  });
+
+  it('counts the critical mistakes a play made, from the engine\u2019s result, and none for records from before they were kept', () => {
+    const critical = compileFile('scenarios/behind-the-counter.yaml');
+    const node = Object.values(critical.scenario.nodes).find((n) => n.kind === 'dialogue' && n.replies.some((r) => r.critical))!;
+    const result = { ...realPlay(), criticalMistakes: [{ node: node.id }] } as unknown as Parameters<typeof recordOf>[0];
+    const record = recordOf(result, 'Critical', 'standard');
+    expect(record.critical).toEqual([node.id]);
+    expect(criticalMistakes(record)).toBe(1);
+    expect(isPlayRecord(record)).toBe(true);
+    expect(rows(resultsCsv([record]))[0]!['Critical mistakes']).toBe('1');
+    const older = realRecord('2026-11-22T10:00:00Z');
+    delete older.critical;
+    expect(isPlayRecord(older)).toBe(true);
+    expect(criticalMistakes(older)).toBe(0);
   });
 
   it('names files after the trainee\u2019s local day', () => {
