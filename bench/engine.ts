@@ -10,7 +10,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import os from 'node:os';
 import { createActor } from 'xstate';
-import { buildCatalogue, offeredReplies, scenarioSchema, type DialogueNode } from '../src/scenario/index.ts';
+import { buildCatalogue, offeredReplies, parseScenarioSource, type DialogueNode } from '../src/scenario/index.ts';
 import { compileMachine, loadScenario, type CompiledScenario } from '../src/engine/index.ts';
 import { readSource } from '../src/scenario/source.ts';
 import { normalise } from '../src/scenario/normalise.ts';
@@ -192,7 +192,7 @@ export function benchSize(nodes: number, options: { seed: number; playMs: number
   // Phase breakdown: the stages checkScenario and loadScenario run, called one by one.
   const read = timed(runs, () => readSource(file, yaml));
   const source = read.value.source!;
-  const schema = timed(runs, () => scenarioSchema.safeParse(source.data));
+  const schema = timed(runs, () => parseScenarioSource(source.data));
   if (!schema.value.success) throw new Error('schema failed');
   const data = schema.value.data;
   const norm = timed(runs, () => normalise(source, data, catalogue));
@@ -278,11 +278,11 @@ export function engineMarkdown(
   );
   lines.push('### Load, lint and memory', '');
   lines.push('Times in ms, medians of 15 runs (500 nodes), 3 (5,000) or 1 (20,000). *load* = `loadScenario` (YAML parse + schema + lint + compile '
-    + 'to an XState machine); the phases are the same stages called one by one (*read YAML* = `readSource`, *schema* = zod `safeParse`, '
+    + 'to an XState machine); the phases are the same stages called one by one (*read YAML* = `readSource`, *schema* = `parseScenarioSource` (a walk of the zod schema that vouches for valid data, zod `safeParse` otherwise), '
     + '*normalise* = defaults, ids, expressions, *analyse* = reachability and the state walk, *compile* = `compileMachine`); '
     + '*lint* = load − compile (= `checkScenario`); *rest* = lint − the four lint phases (problem collection and sorting, and garbage collection the phases alone do not trigger). '
     + '*heap retained*: heap still used by the loaded scenario after a full GC.', '');
-  lines.push('| nodes | endings | replies | YAML | load | read YAML | schema (zod) | normalise | analyse | rest | compile | lint | lint µs/node | heap retained | states explored |');
+  lines.push('| nodes | endings | replies | YAML | load | read YAML | schema | normalise | analyse | rest | compile | lint | lint µs/node | heap retained | states explored |');
   lines.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     const p = r.phases;
@@ -327,7 +327,7 @@ export function engineMarkdown(
   lines.push('### Targets', '');
   const r500 = at(500);
   const r5k = at(5000);
-  if (r5k) lines.push(`- 5,000 nodes loaded and linted in under 1 s: ${f1(r5k.loadMs)} ms, ${ok(r5k.loadMs < 1000)}.`);
+  if (r5k) lines.push(`- 5,000 nodes loaded and linted in under 500 ms: ${f1(r5k.loadMs)} ms, ${ok(r5k.loadMs < 500)}.`);
   if (r500) lines.push(`- 500 nodes under 150 ms: ${f1(r500.loadMs)} ms, ${ok(r500.loadMs < 150)}.`);
   if (results.length >= 2) {
     // "About linear": lint time per node grows less than 1.5x from one size to the next.
@@ -343,9 +343,9 @@ export function engineMarkdown(
     }
     lines.push(`- Lint time about linear in size (time per node grows < 1.5× from one size to the next): ${growth.join('; ')}; ${ok(linear)}.`);
   }
-  const playMet = results.every((r) => rate(r.playApi) >= rate(r.ink.play));
-  const actorMet = results.every((r) => rate(r.playActor) >= rate(r.ink.play));
-  lines.push(`- Playthroughs at least as fast as inkjs (choices/s, every size): API ${ok(playMet)}; raw actor ${actorMet ? 'met' : 'missed'}.`);
+  const playMet = results.every((r) => rate(r.playApi) >= 2 * rate(r.ink.play));
+  const actorMet = results.every((r) => rate(r.playActor) >= 2 * rate(r.ink.play));
+  lines.push(`- Playthroughs at least twice as fast as inkjs (choices/s, every size): API ${ok(playMet)} (${results.map((r) => `${f0(r.nodes)}: ${(rate(r.playApi) / rate(r.ink.play)).toFixed(2)}×`).join(', ')}); raw actor ${actorMet ? 'met' : 'missed'}.`);
   lines.push(`- (No target) load vs inkjs compile, ink ÷ ours: ${results.map((r) => `${f0(r.nodes)}: ${(median(r.ink.compileMs) / r.loadMs).toFixed(1)}×`).join(', ')}.`);
   // Where the load time goes, at the size the main target is about (or the largest).
   const focus = r5k ?? results[results.length - 1];

@@ -9,10 +9,8 @@ import { compileMachine, type CompiledScenario } from './machine.ts';
  * const { compiled, problems } = loadScenario('scenarios/x.yaml', text, catalogue);
  */
 export function loadScenario(file: string, text: string, catalogue: TechniqueCatalogue): { compiled?: CompiledScenario; problems: Problem[] } {
-  const checked = checkScenario(file, text, catalogue);
-  if (!checked.scenario || !checked.analysis || hasErrors(checked.problems)) return { problems: checked.problems };
-  return {
-    problems: checked.problems,
-    compiled: { scenario: checked.scenario, analysis: checked.analysis, machine: compileMachine(checked.scenario) },
-  };
+  // Only what play needs is kept: the file as read (text, YAML data) can be collected while the machine is built.
+  const { scenario, analysis, problems } = checkScenario(file, text, catalogue);
+  if (!scenario || !analysis || hasErrors(problems)) return { problems };
+  return { problems, compiled: { scenario, analysis, machine: compileMachine(scenario) } };
 }

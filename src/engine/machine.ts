@@ -43,7 +43,7 @@ export interface CompiledScenario {
   machine: ReturnType<typeof compileMachine>;
 }
 
-/** Id of the machine's root, used to address nodes as `#tactful.<id>`. */
+/** Id of the machine's root (a node's state id is `tactful.<id>`). */
 const ROOT = 'tactful';
 /** Id of the delayed TIMEOUT a dialogue node schedules once its replies are shown (cancelled when the node is left). */
 const REPLY_TIMER = 'replyTimer';
@@ -131,35 +131,34 @@ export function compileMachine(scenario: Scenario) {
 
 /** Builds the state for every node and ending. Kept loose-typed: XState checks the names against setup(). */
 function buildStates(scenario: Scenario): Record<string, object> {
-  const target = (id: string): string => `#${ROOT}.${id}`;
+  // Every state is a child of the root, so a target is its sibling's key, the node id itself (ids have no "." or "#"):
+  // XState resolves that with less work than a `#tactful.<id>` reference, thousands of times per load.
   const states: Record<string, object> = {};
   for (const node of Object.values(scenario.nodes)) {
     if (node.kind === 'branch') {
       states[node.id] = {
         // The context already went through (steps.ts routes a run of branch nodes on entering the first): only the state follows.
         always: node.routes.map((route) => ({
-          target: target(route.goto),
+          target: route.goto,
           ...(route.condition ? { guard: { type: 'holds', params: { expression: route.condition } } } : {}),
         })),
       };
       continue;
     }
-    const timed = node.timeLimitMs !== null;
-    states[node.id] = {
-      // The timer starts on entry when the replies are up at once, else on SHOWN (handled at the root).
-      ...(timed ? { entry: 'startReplyTimer', exit: 'stopReplyTimer' } : {}),
-      on: {
-        REPLY: node.replies.map((reply) => ({
-          guard: { type: 'chose', params: { node: node.id, reply: reply.index } },
-          actions: { type: 'recordReply', params: { node: node.id, reply: reply.index } },
-          target: target(reply.goto),
-          reenter: true,
-        })),
-        ...(timed
-          ? { TIMEOUT: { guard: 'timerRunning', actions: { type: 'recordTimeout', params: { node: node.id } }, target: target(node.onTimeout.goto), reenter: true } }
-          : {}),
-      },
+    const on: Record<string, object> = {
+      REPLY: node.replies.map((reply) => {
+        const params = { node: node.id, reply: reply.index };
+        return { guard: { type: 'chose', params }, actions: { type: 'recordReply', params }, target: reply.goto, reenter: true };
+      }),
     };
+    // Built up rather than spread in: this runs for every node of a file that can hold thousands.
+    if (node.timeLimitMs === null) {
+      states[node.id] = { on };
+      continue;
+    }
+    on.TIMEOUT = { guard: 'timerRunning', actions: { type: 'recordTimeout', params: { node: node.id } }, target: node.onTimeout.goto, reenter: true };
+    // The timer starts on entry when the replies are up at once, else on SHOWN (handled at the root).
+    states[node.id] = { entry: 'startReplyTimer', exit: 'stopReplyTimer', on };
   }
   for (const ending of Object.values(scenario.endings)) states[ending.id] = { type: 'final' };
   return states;

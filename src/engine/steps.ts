@@ -1,4 +1,4 @@
-import { evaluate, truthy, type Expression, type Value } from '../scenario/expression.ts';
+import { evaluate, namesIn, truthy, type Expression, type Value } from '../scenario/expression.ts';
 import type { BranchNode, DialogueNode, Effect, Reply, Scenario } from '../scenario/model.ts';
 import { readingAllowanceMs } from '../scenario/reading-time.ts';
 import { clampMood, type ConversationState } from '../scenario/semantics.ts';
@@ -11,10 +11,11 @@ import type { ConversationContext, Decision } from './transcript.ts';
  * replies. The machine's actions call these, one per transition, so a reply
  * costs XState a single context update rather than one per action.
  *
- * What depends only on the scenario is worked out once, here, not on every
- * reply: which nodes have conditional replies, and each node's reading
- * allowance for a given set of offered replies. The rules are semantics.ts's
- * (offered replies, effects); a property test keeps the two equal.
+ * What depends only on the scenario is worked out once, not on every reply:
+ * which nodes have conditional replies, which expressions read `mood`, and
+ * each node's reading allowance for a given set of offered replies. The
+ * rules are semantics.ts's (offered replies, effects, branch routes); a
+ * property test keeps the two equal.
  *
  * @example
  * const steps = conversationSteps(scenario);
@@ -44,7 +45,7 @@ interface NodeFacts {
  * What `if` and `set` expressions read: the variables and `mood`, exactly
  * as semantics.ts's scopeOf builds it, but without its object spread
  * (`{ ...variables, mood }`): V8 is slow to add a key to a spread copy, and
- * this runs on most replies. With no prototype, a variable named like one of
+ * this runs on many replies. With no prototype, a variable named like one of
  * Object's (`__proto__`) stays a plain own property, as in the spread.
  */
 export function evaluationScope(state: ConversationState): Record<string, Value> {
@@ -53,9 +54,27 @@ export function evaluationScope(state: ConversationState): Record<string, Value>
   return scope;
 }
 
+const moodReaders = new WeakMap<Expression, boolean>();
+/** Whether an expression reads `mood` (worked out once per expression). */
+function readsMood(expression: Expression): boolean {
+  let reads = moodReaders.get(expression);
+  if (reads === undefined) moodReaders.set(expression, (reads = namesIn(expression).includes('mood')));
+  return reads;
+}
+
+/**
+ * Evaluates `if` and `set` expressions in a state. One that never reads
+ * `mood` is evaluated against the variables themselves (the scope would only
+ * add `mood` to them); the others share one scope, built on first need.
+ */
+function evaluatorIn(state: ConversationState): (expression: Expression) => Value {
+  let scope: Record<string, Value> | undefined;
+  return (expression) => evaluate(expression, readsMood(expression) ? (scope ??= evaluationScope(state)) : state.variables);
+}
+
 /** Whether an `if` holds in a state (a branch route's, or a reply's). */
 export function holds(condition: Expression, state: ConversationState): boolean {
-  return truthy(evaluate(condition, evaluationScope(state)));
+  return truthy(evaluatorIn(state)(condition));
 }
 
 /** Builds the step functions for one scenario (called once, when it is compiled). */
@@ -83,11 +102,8 @@ export function conversationSteps(scenario: Scenario): ConversationSteps {
   };
 
   /** The replies offered in a state: those whose `if` holds, in file order (semantics.ts's offeredReplies). */
-  const offeredIn = (facts: NodeFacts, state: ConversationState): readonly Reply[] => {
-    if (!facts.conditional) return facts.node.replies;
-    const scope = evaluationScope(state);
-    return facts.node.replies.filter((r) => r.condition === undefined || truthy(evaluate(r.condition, scope)));
-  };
+  const offeredIn = (facts: NodeFacts, value: (expression: Expression) => Value): readonly Reply[] =>
+    facts.conditional ? facts.node.replies.filter((r) => r.condition === undefined || truthy(value(r.condition))) : facts.node.replies;
 
   /**
    * The state after a reply's or a timeout's effect (semantics.ts's
@@ -97,15 +113,15 @@ export function conversationSteps(scenario: Scenario): ConversationSteps {
   const afterEffect = (effect: Effect, state: ConversationState): ConversationState => {
     const mood = clampMood(state.mood + effect.mood);
     if (effect.set.length === 0) return { mood, variables: state.variables };
-    const scope = evaluationScope(state);
+    const value = evaluatorIn(state);
     const variables = { ...state.variables };
-    for (const assignment of effect.set) variables[assignment.name] = evaluate(assignment.expression, scope);
+    for (const assignment of effect.set) variables[assignment.name] = value(assignment.expression);
     return { mood, variables };
   };
 
   /** Where a branch node sends the conversation: the first route whose `if` holds, else the fallback (semantics.ts's routeBranch). */
-  const routeOf = (branch: BranchNode, scope: () => Record<string, Value>): string =>
-    (branch.routes.find((r) => r.condition === undefined || truthy(evaluate(r.condition, scope()))) ?? branch.routes[branch.routes.length - 1]!).goto;
+  const routeOf = (branch: BranchNode, value: (expression: Expression) => Value): string =>
+    (branch.routes.find((r) => r.condition === undefined || truthy(value(r.condition))) ?? branch.routes[branch.routes.length - 1]!).goto;
 
   /**
    * Arriving at a node or ending, in a context whose mood, variables and time
@@ -117,10 +133,10 @@ export function conversationSteps(scenario: Scenario): ConversationSteps {
    */
   const enter = (context: ConversationContext, id: string): ConversationContext => {
     const path = [...context.path, id];
-    let scope: Record<string, Value> | undefined;
+    const value = evaluatorIn(context);
     let at = id;
     for (let branch = branches.get(at); branch; branch = branches.get(at)) {
-      at = routeOf(branch, () => (scope ??= evaluationScope(context)));
+      at = routeOf(branch, value);
       path.push(at);
     }
     const facts = dialogues.get(at);
@@ -132,7 +148,7 @@ export function conversationSteps(scenario: Scenario): ConversationSteps {
       node: at,
       // Entering comes after the reply's effect, so the `if`s see the state this node is offered in.
       // The turn that draws a shuffled order is the number of nodes visited before this one.
-      shown: shownOrder(node, offeredIn(facts, context), context.seed, path.length - 1).map((r) => r.index),
+      shown: shownOrder(node, offeredIn(facts, value), context.seed, path.length - 1).map((r) => r.index),
       path,
       // Unless the game waits to say the line has been presented, the replies are up at once.
       shownAt: context.waitForShown ? null : context.now,

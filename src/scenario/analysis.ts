@@ -92,7 +92,11 @@ export function structuralSuccessors(scenario: Scenario): Map<string, string[]> 
   const out = new Map<string, string[]>();
   for (const node of Object.values(scenario.nodes)) {
     if (node.kind === 'branch') out.set(node.id, node.routes.map((r) => r.goto));
-    else out.set(node.id, [...node.replies.map((r) => r.goto), ...(node.timeLimitMs !== null ? [node.onTimeout.goto] : [])]);
+    else {
+      const gotos = node.replies.map((r) => r.goto);
+      if (node.timeLimitMs !== null) gotos.push(node.onTimeout.goto);
+      out.set(node.id, gotos);
+    }
   }
   return out;
 }
@@ -157,27 +161,28 @@ function findBranchLoops(scenario: Scenario): string[][] {
 
 /** Variables (and `mood`) that can change which reply is offered or which branch is taken. */
 function relevantNames(scenario: Scenario): Set<string> {
-  const conditions: Expression[] = [];
-  const assignments = new Map<string, Expression[]>();
+  // Sets, not lists: replies that repeat an expression's text share its tree (normalise), so each is read once.
+  const conditions = new Set<Expression>();
+  const assignments = new Map<string, Set<Expression>>();
   const collect = (effect: Effect): void => {
     for (const a of effect.set) {
       const list = assignments.get(a.name);
-      if (list) list.push(a.expression);
-      else assignments.set(a.name, [a.expression]);
+      if (list) list.add(a.expression);
+      else assignments.set(a.name, new Set([a.expression]));
     }
   };
   for (const node of Object.values(scenario.nodes)) {
     if (node.kind === 'branch') {
-      for (const r of node.routes) if (r.condition) conditions.push(r.condition);
+      for (const r of node.routes) if (r.condition) conditions.add(r.condition);
     } else {
       collect(node.onTimeout);
       for (const r of node.replies) {
-        if (r.condition) conditions.push(r.condition);
+        if (r.condition) conditions.add(r.condition);
         collect(r);
       }
     }
   }
-  const relevant = new Set(conditions.flatMap(namesIn));
+  const relevant = new Set([...conditions].flatMap(namesIn));
   const queue = [...relevant];
   while (queue.length > 0) {
     for (const expr of assignments.get(queue.pop()!) ?? []) {
@@ -200,7 +205,17 @@ interface WalkEffect {
   /** Its assignments to relevant variables, by position in the walk's variable list. */
   set: { at: number; expression: Expression }[];
   score: Readonly<Record<string, number>>;
+  /**
+   * The interned values after its assignments, by the state before them
+   * (its interned values, with the mood when an assignment reads it):
+   * filled as the walk goes, since the same values recur at many moods.
+   */
+  setFrom?: Map<number, number>;
+  /** Some assignment reads `mood`, so the result depends on it. */
+  setReadsMood?: boolean;
 }
+
+const NO_CHANGE: WalkEffect['set'] = [];
 
 /** A node as the walk sees it (an ending has no moves). */
 type WalkNode =
@@ -237,17 +252,25 @@ function exploreStates(scenario: Scenario): StateWalk {
     condition: effect.condition,
     to: position.get(effect.goto)!,
     mood: effect.mood,
-    set: effect.set.filter((a) => column.has(a.name)).map((a) => ({ at: column.get(a.name)!, expression: a.expression })),
+    // Most replies set nothing: they share one empty list.
+    set: effect.set.length === 0 ? NO_CHANGE : effect.set.filter((a) => column.has(a.name)).map((a) => ({ at: column.get(a.name)!, expression: a.expression })),
     score: effect.score,
   });
+  const withSetMemo = (effect: WalkEffect): WalkEffect => {
+    if (effect.set.length > 0) {
+      effect.setFrom = new Map();
+      effect.setReadsMood = effect.set.some((a) => namesIn(a.expression).includes('mood'));
+    }
+    return effect;
+  };
   const nodes: WalkNode[] = ids.map((id) => {
     const node = scenario.nodes[id];
     if (node?.kind === 'branch') return { kind: 'branch', routes: node.routes.map((r) => ({ to: position.get(r.goto)!, condition: r.condition })) };
     if (node?.kind === 'dialogue') {
       return {
         kind: 'dialogue',
-        replies: node.replies.map(walkEffect),
-        timeout: node.timeLimitMs !== null ? walkEffect(node.onTimeout) : undefined,
+        replies: node.replies.map((r) => withSetMemo(walkEffect(r))),
+        timeout: node.timeLimitMs !== null ? withSetMemo(walkEffect(node.onTimeout)) : undefined,
       };
     }
     return { kind: 'ending' };
@@ -258,7 +281,10 @@ function exploreStates(scenario: Scenario): StateWalk {
   const valueSets: Value[][] = [];
   const intern = (values: Value[]): number => {
     let key = '';
-    for (const v of values) key += `|${typeof v === 'string' ? 's' : typeof v === 'number' ? 'n' : 'b'}${String(v)}`;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      key += `|${typeof v === 'string' ? 's' : typeof v === 'number' ? 'n' : 'b'}${String(v)}`;
+    }
     let id = valuesKey.get(key);
     if (id === undefined) {
       id = valueSets.length;
@@ -304,11 +330,17 @@ function exploreStates(scenario: Scenario): StateWalk {
   /** The state after an effect: `set` expressions all read the state from before it. */
   const after = (effect: WalkEffect, state: number): number => {
     let values = valuesOf(state);
-    if (effect.set.length > 0) {
-      const scope = scopeOf(state);
-      const changed = [...valueSets[values]!];
-      for (const a of effect.set) changed[a.at] = evaluate(a.expression, scope);
-      values = intern(changed);
+    if (effect.setFrom) {
+      const before = effect.setReadsMood ? state : values;
+      let next = effect.setFrom.get(before);
+      if (next === undefined) {
+        const scope = scopeOf(state);
+        const changed = [...valueSets[values]!];
+        for (let i = 0; i < effect.set.length; i++) changed[effect.set[i]!.at] = evaluate(effect.set[i]!.expression, scope);
+        next = intern(changed);
+        effect.setFrom.set(before, next);
+      }
+      values = next;
     }
     return stateOf(values, keepMood ? clampMood(moodOf(state) + effect.mood) : 0);
   };
@@ -336,6 +368,7 @@ function exploreStates(scenario: Scenario): StateWalk {
   const NO_SCORE: Readonly<Record<string, number>> = {};
 
   visit(position.get(scenario.start)!, stateOf(intern(names.map((n) => scenario.variables[n]!)), scenario.customer.mood));
+  // Indexed loops rather than for…of here: this runs for every reply of every vertex (hundreds of thousands of times).
   for (let v = 0; v < vertexNode.length; v++) {
     graph.size = vertexNode.length;
     if (vertexNode.length > budget) return { exact: false, ids, vertexNode, graph };
@@ -347,7 +380,10 @@ function exploreStates(scenario: Scenario): StateWalk {
       const route = node.routes.find((r) => holds(r.condition, state)) ?? node.routes[node.routes.length - 1]!;
       edge(visit(route.to, state), NO_SCORE);
     } else if (node.kind === 'dialogue') {
-      for (const reply of node.replies) if (holds(reply.condition, state)) edge(visit(reply.to, after(reply, state)), reply.score);
+      for (let r = 0; r < node.replies.length; r++) {
+        const reply = node.replies[r]!;
+        if (holds(reply.condition, state)) edge(visit(reply.to, after(reply, state)), reply.score);
+      }
       if (node.timeout) edge(visit(node.timeout.to, after(node.timeout, state)), node.timeout.score);
     }
   }

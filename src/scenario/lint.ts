@@ -3,7 +3,7 @@ import type { Scenario } from './model.ts';
 import { normalise } from './normalise.ts';
 import { sortProblems, type Problem } from './problem.ts';
 import { readingAllowanceMs } from './reading-time.ts';
-import { scenarioSchema } from './schema.ts';
+import { parseScenarioSource } from './schema.ts';
 import { schemaProblems } from './schema-problems.ts';
 import { problemAt, readSource, type ScenarioSourceFile } from './source.ts';
 import type { TechniqueCatalogue } from './techniques.ts';
@@ -39,7 +39,7 @@ function check(file: string, text: string, catalogue: TechniqueCatalogue): Check
   const read = readSource(file, text);
   if (!read.source) return { file, problems: read.problems };
   const source = read.source;
-  const parsed = scenarioSchema.safeParse(source.data);
+  const parsed = parseScenarioSource(source.data);
   if (!parsed.success) return { file, source, problems: sortProblems(schemaProblems(source, parsed.error.issues)) };
   const normalised = normalise(source, parsed.data, catalogue);
   if (!normalised.scenario) return { file, source, problems: sortProblems(normalised.problems) };

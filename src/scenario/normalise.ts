@@ -26,7 +26,7 @@ export function normalise(
   };
 
   const variables: Record<string, Value> = { ...(data.variables ?? {}) };
-  if ('mood' in variables) error(['variables', 'mood'], 'reserved-name', '"mood" is built in; remove this variable and use the customer\u2019s mood', 'key');
+  if (Object.hasOwn(variables, 'mood')) error(['variables', 'mood'], 'reserved-name', '"mood" is built in; remove this variable and use the customer\u2019s mood', 'key');
   const known = new Set([...Object.keys(variables), 'mood']);
 
   const dimensions = data.scoring?.dimensions ?? {};
@@ -35,31 +35,35 @@ export function normalise(
   }
   const weights: Record<string, number> = { ...(data.scoring?.weights ?? DEFAULT_WEIGHTS) };
   for (const name of Object.keys(weights)) {
-    if (!BUILT_IN_DIMENSIONS.includes(name) && !(name in dimensions)) {
+    // Own keys only (here and below): a name like "constructor" is in every object's prototype, never declared.
+    if (!BUILT_IN_DIMENSIONS.includes(name) && !Object.hasOwn(dimensions, name)) {
       error(['scoring', 'weights', name], 'undefined-dimension', `weight for "${name}", which is not tact, speed, satisfaction or a dimension under scoring.dimensions`, 'key');
     }
   }
   if (Object.values(weights).every((w) => w === 0)) error(['scoring', 'weights'], 'out-of-range', 'at least one weight must be above 0');
 
+  // Each distinct text is parsed and looked over once: scenarios repeat their conditions (`if: checkedReceipt`)
+  // many times. The trees are never changed, so replies can share one; problems are still reported at every use.
+  const readings = new Map<string, ExpressionReading>();
   /** Parses an expression at a path, reporting syntax errors and unknown names. */
   const expression = (text: string, path: SourcePath): Expression | undefined => {
-    const parsed = parseExpression(text);
-    // Where the text starts inside its YAML scalar (after a quote); only looked
-    // up when there is a problem, since it needs the position-keeping parse.
-    const start = (): number => scalarTextStart(source, path);
+    let reading = readings.get(text);
+    if (!reading) readings.set(text, (reading = readExpression(text)));
+    const { parsed, trap, names } = reading;
+    // scalarTextStart (where the text starts inside its YAML scalar, after a quote) is only
+    // looked up when there is a problem, since it needs the position-keeping parse.
     if (!parsed.ok) {
-      error(path, 'expression-syntax', `cannot read expression "${text}": ${parsed.error.message}`, 'value', start() + parsed.error.offset);
+      error(path, 'expression-syntax', `cannot read expression "${text}": ${parsed.error.message}`, 'value', scalarTextStart(source, path) + parsed.error.offset);
       return undefined;
     }
-    const trap = notBeforeComparison(parsed.expression);
     if (trap) {
       problems.push(problemAt(source, path, 'warning', 'not-precedence',
-        `"not" applies only to the value right after it, so this compares (not ${trap.operand}) ${trap.op} …, which is almost never meant; write "not (${trap.operand} ${trap.op} …)"`, 'value', start() + Math.max(0, text.indexOf('not'))));
+        `"not" applies only to the value right after it, so this compares (not ${trap.operand}) ${trap.op} …, which is almost never meant; write "not (${trap.operand} ${trap.op} …)"`, 'value', scalarTextStart(source, path) + Math.max(0, text.indexOf('not'))));
     }
-    for (const name of new Set(namesIn(parsed.expression))) {
+    for (const name of names) {
       if (!known.has(name)) {
         const offset = wordAt(text, name);
-        error(path, 'undefined-variable', `"${name}" is not a declared variable; add it under "variables:" with a default value`, 'value', start() + offset);
+        error(path, 'undefined-variable', `"${name}" is not a declared variable; add it under "variables:" with a default value`, 'value', scalarTextStart(source, path) + offset);
       }
     }
     return parsed.expression;
@@ -76,29 +80,30 @@ export function normalise(
   if (Object.keys(data.endings).length === 0) error(['endings'], 'missing-field', 'a scenario needs at least one ending under "endings:"');
   if (Object.keys(data.nodes).length === 0) error(['nodes'], 'missing-field', 'a scenario needs at least one node under "nodes:"');
 
-  const target = (id: string, path: SourcePath): void => {
-    if (!ids.has(id)) error(path, 'unknown-target', `"${id}" is not a node or ending id${closest(id, ids)}`);
+  /** Checks a `goto` (or `start`): the field `key` under `at` (the path is only built for a problem). */
+  const target = (id: string, at: SourcePath, key: string | number): void => {
+    if (!ids.has(id)) error([...at, key], 'unknown-target', `"${id}" is not a node or ending id${closest(id, ids)}`);
   };
-  target(data.start, ['start']);
+  target(data.start, [], 'start');
 
   const effect = (raw: { mood?: number; set?: Record<string, Value>; score?: Record<string, number> }, path: SourcePath, gotoId: string): Effect => {
     const set: Assignment[] = [];
-    for (const [name, value] of Object.entries(raw.set ?? {})) {
+    for (const [name, value] of raw.set ? Object.entries(raw.set) : []) {
       if (name === 'mood') {
         error([...path, 'set', name], 'set-mood', 'use "mood: +N" on the reply to change mood, not "set"', 'key');
         continue;
       }
-      if (!(name in variables)) {
+      if (!Object.hasOwn(variables, name)) {
         error([...path, 'set', name], 'undefined-variable', `"${name}" is not a declared variable; add it under "variables:" with a default value`, 'key');
         continue;
       }
       const parsed = typeof value === 'string' ? expression(value, [...path, 'set', name]) : { kind: 'literal' as const, value };
       if (parsed) set.push({ name, expression: parsed });
     }
-    for (const name of Object.keys(raw.score ?? {})) {
-      if (!(name in dimensions)) error([...path, 'score', name], 'undefined-dimension', `"${name}" is not a dimension; declare it under scoring.dimensions with a label`, 'key');
+    for (const name of raw.score ? Object.keys(raw.score) : []) {
+      if (!Object.hasOwn(dimensions, name)) error([...path, 'score', name], 'undefined-dimension', `"${name}" is not a dimension; declare it under scoring.dimensions with a label`, 'key');
     }
-    return { mood: raw.mood ?? 0, set, score: { ...(raw.score ?? {}) }, goto: gotoId };
+    return { mood: raw.mood ?? 0, set, score: raw.score ? { ...raw.score } : {}, goto: gotoId };
   };
 
   const patienceMs = parseDuration(data.customer.patience ?? 'none') ?? null;
@@ -110,7 +115,7 @@ export function normalise(
         if (raw[field] !== undefined) error([...path, field], 'mixed-node', `a branch node has no "${field}"; move it to a dialogue node or remove "branch"`, 'key');
       }
       const routes = raw.branch.map((entry, i) => {
-        target(entry.goto, [...path, 'branch', i, 'goto']);
+        target(entry.goto, [...path, 'branch', i], 'goto');
         if (entry.if === undefined && i < raw.branch!.length - 1) {
           error([...path, 'branch', i], 'branch-fallback', 'the entry without "if" is the fallback and must be last; move it to the end');
         }
@@ -126,14 +131,16 @@ export function normalise(
     if (raw.replies === undefined) error(path, 'missing-field', `node "${id}" needs "replies:" (1 to 9 of them)`, 'key');
     const timeLimitMs = raw.timeLimit === undefined ? patienceMs : (parseDuration(raw.timeLimit) ?? null);
     const onTimeoutRaw = raw.onTimeout;
-    if (onTimeoutRaw?.goto) target(onTimeoutRaw.goto, [...path, 'onTimeout', 'goto']);
+    if (onTimeoutRaw?.goto) target(onTimeoutRaw.goto, [...path, 'onTimeout'], 'goto');
     const onTimeout = onTimeoutRaw
       ? effect(onTimeoutRaw, [...path, 'onTimeout'], onTimeoutRaw.goto ?? id)
       : { mood: -10, set: [], score: {}, goto: id };
     const replies: Reply[] = (raw.replies ?? []).map((r, i) => {
       const rp = [...path, 'replies', i];
-      target(r.goto, [...rp, 'goto']);
-      for (const [t, technique] of (r.techniques ?? []).entries()) {
+      target(r.goto, rp, 'goto');
+      const techniques = r.techniques ?? [];
+      for (let t = 0; t < techniques.length; t++) {
+        const technique = techniques[t]!;
         if (!catalogue.has(technique)) {
           error([...rp, 'techniques', t], 'undefined-technique', `technique "${technique}" is not in the catalogue${closest(technique, catalogue.keys())}; add it to scenarios/techniques.yaml or fix the spelling`);
         }
@@ -184,6 +191,21 @@ export function normalise(
       endings,
     },
   };
+}
+
+/** What normalise learns once about an expression's text, wherever it is written. */
+interface ExpressionReading {
+  parsed: ReturnType<typeof parseExpression>;
+  /** A `not` before a comparison (a warning). */
+  trap?: { operand: string; op: string };
+  /** The names it reads, each once. */
+  names: string[];
+}
+
+function readExpression(text: string): ExpressionReading {
+  const parsed = parseExpression(text);
+  if (!parsed.ok) return { parsed, names: [] };
+  return { parsed, trap: notBeforeComparison(parsed.expression), names: [...new Set(namesIn(parsed.expression))] };
 }
 
 /**

@@ -106,6 +106,159 @@ export const scenarioSchema = z
   })
   .describe('A Tactful scenario (format v1).');
 
+/**
+ * Reads scenario data exactly as `scenarioSchema.safeParse` does. Most
+ * files are valid, and zod spends its time building a copy of them; so the
+ * data is first walked against the schema's own definition, accepting only
+ * what zod certainly accepts and would hand back unchanged (the same types,
+ * lengths, ranges and patterns, no key it would drop or refuse). Such data
+ * is used as it is. Anything else, a mistake or a construct the walk does
+ * not know, goes to zod, whose issues name every problem.
+ *
+ * @example parseScenarioSource(source.data).success
+ */
+export function parseScenarioSource(data: unknown): z.ZodSafeParseResult<ScenarioSource> {
+  return vouchFor(scenarioSchema)(data) ? { success: true, data: data as ScenarioSource } : scenarioSchema.safeParse(data);
+}
+
+/** The parts of zod's schema definitions (`_zod.def`) the walk reads. */
+interface SchemaDef {
+  type: string;
+  coerce?: boolean;
+  checks?: { _zod: { def: CheckDef } }[];
+  shape?: Record<string, z.core.$ZodType>;
+  catchall?: z.core.$ZodType;
+  innerType?: z.core.$ZodType;
+  element?: z.core.$ZodType;
+  keyType?: z.core.$ZodType;
+  valueType?: z.core.$ZodType;
+  mode?: string;
+  options?: z.core.$ZodType[];
+  entries?: Record<string, unknown>;
+}
+interface CheckDef {
+  check: string;
+  when?: (payload: { value: unknown; issues: unknown[] }) => boolean;
+  format?: string;
+  pattern?: RegExp;
+  minimum?: number;
+  maximum?: number;
+  value?: number;
+  inclusive?: boolean;
+}
+
+/** True only when zod would accept a value and give it back unchanged; false when unsure. */
+type Vouch = (value: unknown) => boolean;
+const NEVER: Vouch = () => false;
+const vouches = new WeakMap<z.core.$ZodType, Vouch>();
+const defOf = (schema: z.core.$ZodType): SchemaDef => schema._zod.def as unknown as SchemaDef;
+/** An object as YAML data has them: zod reads it the same whether it checks it as an object or a record. */
+const isPlainData = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+
+const isEnumerable = (value: object, key: string): boolean => Object.prototype.propertyIsEnumerable.call(value, key);
+
+/** The walk for a schema, built once from its definition (the schema is a few levels deep, so building recurses little). */
+function vouchFor(schema: z.core.$ZodType): Vouch {
+  let vouch = vouches.get(schema);
+  if (!vouch) {
+    const def = defOf(schema);
+    const type = def.coerce ? NEVER : typeVouch(def);
+    const checks = (def.checks ?? []).map((c) => checkVouch(c._zod.def));
+    vouch = checks.length === 0 ? type : (value) => type(value) && checks.every((check) => check(value));
+    vouches.set(schema, vouch);
+  }
+  return vouch;
+}
+
+function typeVouch(def: SchemaDef): Vouch {
+  switch (def.type) {
+    case 'string':
+      return (value) => typeof value === 'string';
+    case 'number':
+      return (value) => typeof value === 'number' && Number.isFinite(value);
+    case 'boolean':
+      return (value) => typeof value === 'boolean';
+    case 'enum': {
+      const values = new Set(Object.values(def.entries!));
+      return (value) => values.has(value);
+    }
+    case 'optional': {
+      const inner = vouchFor(def.innerType!);
+      return (value) => value === undefined || inner(value);
+    }
+    case 'union': {
+      const options = def.options!.map(vouchFor);
+      return (value) => options.some((option) => option(value));
+    }
+    case 'array': {
+      const element = vouchFor(def.element!);
+      return (value) => Array.isArray(value) && value.every(element);
+    }
+    case 'object': {
+      // Strict objects only (the catchall `never`): an unknown key, an inherited one too, is zod's to report.
+      if (def.catchall === undefined || defOf(def.catchall).type !== 'never') return NEVER;
+      const fields = Object.entries(def.shape!).map(([key, field]) => ({ key, vouch: vouchFor(field), optional: defOf(field).type === 'optional' }));
+      const known = new Set(fields.map((f) => f.key));
+      return (value) => {
+        if (!isPlainData(value)) return false;
+        for (const key in value) if (key === '__proto__' || !known.has(key)) return false;
+        // A field zod reads but the walk above did not see (not enumerable) is left to zod too.
+        for (const f of fields) if (!(Object.hasOwn(value, f.key) ? isEnumerable(value, f.key) && f.vouch(value[f.key]) : f.optional)) return false;
+        return true;
+      };
+    }
+    case 'record': {
+      // zod skips a `__proto__` or non-enumerable key, so its copy would differ: those are left to it.
+      if (def.mode !== undefined || def.keyType!._zod.values !== undefined) return NEVER;
+      const key = vouchFor(def.keyType!);
+      const item = vouchFor(def.valueType!);
+      return (value) => isPlainData(value) && Reflect.ownKeys(value).every((k) =>
+        typeof k === 'string' && k !== '__proto__' && isEnumerable(value, k) && key(k) && item(value[k]));
+    }
+    default:
+      return NEVER;
+  }
+}
+
+function checkVouch(check: CheckDef): Vouch {
+  const test = checkTest(check);
+  // zod runs a check only when its `when` says so (length checks: on values with a length).
+  // `when` only reads the payload, so one is reused for every value (thousands of strings per file).
+  const when = check.when;
+  if (!when) return test;
+  const payload: { value: unknown; issues: unknown[] } = { value: undefined, issues: [] };
+  return (value) => {
+    payload.value = value;
+    const applies = when(payload);
+    payload.value = undefined; // holds on to no part of the file
+    return !applies || test(value);
+  };
+}
+
+function checkTest(check: CheckDef): Vouch {
+  switch (check.check) {
+    case 'min_length':
+      return (value) => (value as { length: number }).length >= check.minimum!;
+    case 'max_length':
+      return (value) => (value as { length: number }).length <= check.maximum!;
+    case 'string_format':
+      if (check.format !== 'regex') return NEVER;
+      return (value) => {
+        check.pattern!.lastIndex = 0;
+        return check.pattern!.test(value as string);
+      };
+    case 'number_format':
+      return check.format === 'safeint' ? (value) => Number.isSafeInteger(value) : NEVER;
+    case 'greater_than':
+      return check.inclusive ? (value) => (value as number) >= check.value! : (value) => (value as number) > check.value!;
+    case 'less_than':
+      return check.inclusive ? (value) => (value as number) <= check.value! : (value) => (value as number) < check.value!;
+    default:
+      return NEVER;
+  }
+}
+
 /** The scenario exactly as written (before defaults). */
 export type ScenarioSource = z.infer<typeof scenarioSchema>;
 export type NodeSource = z.infer<typeof node>;

@@ -8,10 +8,11 @@ import { catalogue } from '../helpers.ts';
 import { validScenarioYaml } from '../property/random-scenarios.ts';
 
 /**
- * The engine's steps evaluate `if`s and `set`s in a scope they build
- * themselves (faster than semantics.ts's spread), and skip the work when a
- * node has no `if` or a reply sets nothing. They must agree with
- * semantics.ts, which the linter's reasoning and the audit share.
+ * The engine's steps evaluate `if`s and `set`s against the variables
+ * themselves when an expression does not read `mood`, else in a scope they
+ * build faster than semantics.ts's spread, and skip the work when a node has
+ * no `if` or a reply sets nothing. They must agree with semantics.ts, which
+ * the linter's reasoning and the audit share.
  */
 
 /** Names a trainer could give a variable, Object's own among them. */
