@@ -147,6 +147,18 @@ function reportResultsError(error: unknown): void {
   console.warn(`Tactful could not record a result: ${error instanceof Error ? error.message : String(error)}`);
 }
 
+/**
+ * cmi5: the LMS page to take the trainee back to when they are done
+ * (LMS.LaunchData returnURL), once the session is open; null outside a cmi5
+ * launch, or when the LMS gave none (it then shows its own way back).
+ */
+export async function lmsReturnUrl(): Promise<string | null> {
+  if (launch.lms !== 'cmi5') return null;
+  await gameResults();
+  const { launchedCmi5ReturnUrl } = await import('../report/cmi5/launched-destination.ts');
+  return launchedCmi5ReturnUrl();
+}
+
 /** Registers what to do for the play on screen if the page goes away (null when none is). */
 export function setLeaveActivePlay(leave: (() => void) | null): void {
   leaveActivePlay = leave;

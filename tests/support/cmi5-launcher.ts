@@ -32,6 +32,8 @@ export interface LaunchDataSettings {
   moveOn?: string;
   launchMode?: 'Normal' | 'Browse' | 'Review';
   returnURL?: string;
+  /** The AU's id from the package's cmi5.xml (default: a fixed test AU). */
+  activityId?: string;
 }
 
 /** The session id the launcher's context template carries (cmi5 9.6.3.1). */
@@ -46,7 +48,7 @@ export async function startCmi5Launcher(lrsEndpoint: string, settings: LaunchDat
   const actor = { objectType: 'Agent' as const, name: 'Robin Tester', account: { homePage: 'https://lms.example', name: 'robin' } };
   // A new registration per launcher: each test's statements are told apart in the shared LRS.
   const registration = randomUUID();
-  const activityId = 'https://lms.example/courses/tactful/au/worn-once';
+  const activityId = settings.activityId ?? 'https://lms.example/courses/tactful/au/worn-once';
   let fetches = 0;
   const launchData = {
     contextTemplate: {

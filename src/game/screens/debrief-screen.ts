@@ -11,6 +11,7 @@ import { loadLibrary } from '../content/index.ts';
 import { h, icon } from '../ui/dom.ts';
 import { openOrShowError, type OpeningScreen } from '../ui/error-screen.ts';
 import { mountScreen, muteButton, topbar } from '../ui/screen.ts';
+import { offerReturnToCourse } from './return-to-course.ts';
 
 const OUTCOME_TEXT: Record<Outcome, string> = {
   satisfied: 'Customer left satisfied',
@@ -25,8 +26,9 @@ const OUTCOME_TEXT: Record<Outcome, string> = {
  * pass/fail, then each decision with the reply chosen, the best reply that
  * was offered, the techniques used and the coaching. Every number shown is
  * the engine's result; nothing is recomputed here. In an LMS package
- * launch it offers "Try again" only: the menu would leave the scenario the
- * LMS launched.
+ * launch it offers "Try again", not the menu (which would leave the
+ * scenario the LMS launched), and in a cmi5 launch "Return to course" when
+ * the LMS gave a return address.
  */
 export class DebriefScreen {
   private shown = 0;
@@ -61,6 +63,12 @@ export class DebriefScreen {
     const debrief = lib.engine.debriefOf(compiled, result, lib.catalogue);
     const inPackage = inPackageLaunch();
 
+    const actions = h(
+      'div',
+      { class: 'actions-bar' },
+      h('button', { type: 'button', class: 'btn btn-primary', onclick: () => this.go({ screen: 'conversation', id }, true) }, icon('retry'), 'Try again'),
+      inPackage ? null : h('button', { type: 'button', class: 'btn btn-secondary', onclick: () => this.go({ screen: 'menu' }) }, 'Back to scenarios'),
+    );
     const main = h(
       'main',
       { class: 'screen', id: 'main' },
@@ -100,16 +108,13 @@ export class DebriefScreen {
             ? h('ol', { class: 'decisions' }, ...debrief.decisions.map((d, i) => decisionItem(scenario.customer.name, d, i)))
             : h('p', {}, 'This conversation ended before you had to choose a reply.'),
         ),
-        h(
-          'div',
-          { class: 'actions-bar' },
-          h('button', { type: 'button', class: 'btn btn-primary', onclick: () => this.go({ screen: 'conversation', id }, true) }, icon('retry'), 'Try again'),
-          inPackage ? null : h('button', { type: 'button', class: 'btn btn-secondary', onclick: () => this.go({ screen: 'menu' }) }, 'Back to scenarios'),
-        ),
+        actions,
       ),
     );
     const back = inPackage ? null : h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => this.go({ screen: 'menu' }) }, icon('back'), 'All scenarios');
     mountScreen('debrief', [topbar(back, h('div', { class: 'spacer' }), muteButton()), main]);
+    // cmi5: the way back to the LMS, once it says where that is.
+    if (inPackage) void offerReturnToCourse(actions, () => screen.active());
 
     await lastSaveDone();
     const { history } = await playHistory();

@@ -22,7 +22,16 @@ function sessionKeeper(): { getItem(key: string): string | null; setItem(key: st
   };
 }
 
+/** The page's cmi5 destination, once the launch made one (a page is one launch: one session). */
+let launched: Cmi5Destination | null = null;
+
 /** The cmi5 destination for this page's launch (the LMS's parameters are in its address). */
 export function launchedCmi5Destination(onError: (error: unknown) => void): Cmi5Destination {
-  return new Cmi5Destination({ href: location.href, outbox: pageOutbox(), storage: sessionKeeper(), now: () => new Date(), newId: newUuid, onError });
+  launched = new Cmi5Destination({ href: location.href, outbox: pageOutbox(), storage: sessionKeeper(), now: () => new Date(), newId: newUuid, onError });
+  return launched;
+}
+
+/** Where this page's cmi5 LMS takes the learner back to (LMS.LaunchData returnURL); null without a cmi5 launch or when the LMS gave none. */
+export async function launchedCmi5ReturnUrl(): Promise<string | null> {
+  return launched ? launched.returnUrl() : null;
 }

@@ -1,6 +1,7 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { duplicateNames, zipEntryNames } from '../../support/zip-entries.ts';
 import { BUILD_TIMEOUT, gameScript, readZip, runPackage, SCENARIOS, scenarioCopies, text } from './package-helpers.ts';
 
 /**
@@ -29,6 +30,12 @@ describe('tactful package --format web', () => {
 
   it('writes the LRS given with --lrs, --lrs-key and --lrs-secret to tactful-config.json, as the game reads it', () => {
     expect(JSON.parse(text(files, 'tactful-config.json'))).toEqual({ lrs: { endpoint: 'https://lrs.acme.test/xapi/', key: 'k3y', secret: 's3cr3t' } });
+  });
+
+  it('holds one entry per name: its tactful-config.json replaces the default the build ships, never sits beside it', () => {
+    const names = zipEntryNames(new Uint8Array(readFileSync(join(dir, 'site.zip'))));
+    expect(names.filter((n) => n === 'tactful-config.json')).toHaveLength(1);
+    expect(duplicateNames(names)).toEqual([]);
   });
 
   it('keeps the offline copy: the service worker, the web app manifest and its icons', () => {
