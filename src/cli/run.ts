@@ -28,6 +28,8 @@ Commands:
                                                  build the game as a zip for an LMS or a web server
                                                  (default: every scenario in scenarios/)
   schema                                         print the JSON Schema for scenario files
+  serve [--port N] [--host H] [--data DIR] [--database URL] [--trainer-key KEY]
+        [--public-url URL] [--trust-proxy]       run live sessions: the game, the session API, the dashboard
 
 --choose is a comma list, one step per decision: N picks the N-th offered
 reply (in file order, or in the shuffled order of --shuffle SEED) at once,
@@ -106,6 +108,16 @@ async function dispatch(argv: readonly string[], out: Output): Promise<number> {
         lrs: { type: 'string' }, 'lrs-key': { type: 'string' }, 'lrs-secret': { type: 'string' },
       });
       return packageCommand(positionals, packageOptions(values), out);
+    }
+    case 'serve': {
+      const { values, positionals } = readOptions(command, rest, {
+        port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, database: { type: 'string' },
+        'trainer-key': { type: 'string' }, 'public-url': { type: 'string' }, 'trust-proxy': { type: 'boolean' },
+      });
+      if (positionals.length > 0) throw new UsageError(`serve takes no file or folder, not "${positionals[0]}" (it serves the scenarios in scenarios/)`);
+      // Loaded only for this command: the server, its storage and PGlite's WebAssembly are not the other commands' cost.
+      const { serveCommand, serveOptions } = await import('./serve-command.ts');
+      return serveCommand(serveOptions(values, process.env), out);
     }
     case 'schema': {
       const { positionals } = readOptions(command, rest, {});
