@@ -222,7 +222,8 @@ export default defineConfig({
       },
       includeAssets: ['icons/*.png'],
       workbox: {
-        globPatterns: ['**/*.{js,css,html,ogg,woff2,png,svg,webmanifest}'],
+        // tactful-config.json too: a web package's LRS, so a visit with the network off still knows where results go.
+        globPatterns: ['**/*.{js,css,html,ogg,woff2,png,svg,webmanifest}', 'tactful-config.json'],
         // Phaser's chunk is over Workbox's 2 MiB default.
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
         // Every screen is index.html with a query (?scenario=…&screen=…): serve it from the cache offline.

@@ -10,7 +10,7 @@ import { buildGame, GameBuildError, type ScenarioSource } from './package/build-
 import { DEFAULT_ID_BASE } from './package/cmi5-course-structure.ts';
 import { course, DEFAULT_COURSE_TITLE, packagedScenario, type PackagedScenario } from './package/course.ts';
 import { FORMAT_NAMES, isPackageFormat, keepsOfflineCopy, PACKAGE_FORMATS, type PackageFormat } from './package/formats.ts';
-import { packageContents } from './package/package-contents.ts';
+import { packageConfigText, packageContents } from './package/package-contents.ts';
 import { projectRoot } from './package/project.ts';
 import { writeAtomically, zipPackage } from './package/zip.ts';
 import { readFailure } from './read-failure.ts';
@@ -119,7 +119,8 @@ export async function packageCommand(targets: readonly string[], options: Packag
   out.stderr(`Building the game with ${plural(scenarios.length, 'scenario')} for ${formatName}…`);
   let game;
   try {
-    game = await buildGame({ root, scenarios: sources, ...(catalogue ? { catalogue } : {}), offline: keepsOfflineCopy(options.format) });
+    const config = packageConfigText({ format: options.format, ...(options.lrs ? { lrs: options.lrs } : {}) });
+    game = await buildGame({ root, scenarios: sources, ...(catalogue ? { catalogue } : {}), ...(config !== undefined ? { config } : {}), offline: keepsOfflineCopy(options.format) });
   } catch (error) {
     if (!(error instanceof GameBuildError)) throw error;
     out.stderr(`tactful: the game could not be built, so nothing was written: ${error.message}`);

@@ -1,4 +1,4 @@
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { UsageError } from '../errors.ts';
 
@@ -19,6 +19,13 @@ export interface GameBuild {
   catalogue?: string;
   /** Keep the service worker and web app manifest (the web game); SCORM and cmi5 packages leave them out. */
   offline: boolean;
+  /**
+   * The text of `tactful-config.json` (a web package's LRS), written into the
+   * build rather than added to the zip afterwards: the service worker then
+   * precaches this file, so a visit with the network off still knows where
+   * its results go (they wait in the outbox).
+   */
+  config?: string;
 }
 
 /** The built game: each file's path inside the package (with "/") and its bytes, sorted by path. */
@@ -59,6 +66,7 @@ export async function buildGame(build: GameBuild): Promise<GameFiles> {
     mkdirSync(join(stage, 'scenarios'));
     for (const s of build.scenarios) copyFileSync(s.file, join(stage, 'scenarios', `${s.id}.yaml`));
     if (build.catalogue) copyFileSync(build.catalogue, join(stage, 'scenarios', 'techniques.yaml'));
+    if (build.config !== undefined) writeFileSync(join(stage, 'assets', 'public', 'tactful-config.json'), build.config);
     const outDir = join(stage, 'dist');
     await withEnvironment({ NODE_ENV: 'production', TACTFUL_SERVICE_WORKER: build.offline ? undefined : 'off' }, async () => {
       try {

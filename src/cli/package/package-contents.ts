@@ -33,16 +33,22 @@ export interface PackageSettings {
  */
 export function packageContents(settings: PackageSettings, game: GameFiles): Map<string, Uint8Array> {
   const files = new Map(game);
-  if (settings.format === 'web' && settings.lrs) {
-    const config: PackageConfig = { lrs: settings.lrs };
-    files.set(PACKAGE_CONFIG_FILE, utf8(`${JSON.stringify(config, null, 2)}\n`));
-  }
+  const config = packageConfigText(settings);
+  // The build already holds it (buildGame's `config`); set here too so the zip never depends on that.
+  if (config !== undefined) files.set(PACKAGE_CONFIG_FILE, utf8(config));
   const paths = [...files.keys()].sort();
   const manifest = manifestFor(settings, paths);
   const ordered = new Map<string, Uint8Array>();
   if (manifest) ordered.set(manifest.name, utf8(manifest.text));
   for (const path of paths) ordered.set(path, files.get(path)!);
   return ordered;
+}
+
+/** The text of a web package's `tactful-config.json` (its LRS), or undefined when it has none to write. */
+export function packageConfigText(settings: Pick<PackageSettings, 'format' | 'lrs'>): string | undefined {
+  if (settings.format !== 'web' || !settings.lrs) return undefined;
+  const config: PackageConfig = { lrs: settings.lrs };
+  return `${JSON.stringify(config, null, 2)}\n`;
 }
 
 function manifestFor(settings: PackageSettings, paths: readonly string[]): { name: string; text: string } | undefined {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +44,14 @@ describe('tactful package --format web', () => {
     expect(files.has('manifest.webmanifest')).toBe(true);
     expect([...files.keys()].filter((p) => p.startsWith('icons/'))).not.toEqual([]);
     expect(text(files, 'index.html')).toMatch(/<link rel="manifest" href="\.\/manifest\.webmanifest"/);
+  });
+
+  it('precaches its own tactful-config.json, so a visit with the network off still knows its LRS', () => {
+    const config = files.get('tactful-config.json')!;
+    const entry = /\{url:"tactful-config\.json",revision:"([0-9a-f]+)"\}/.exec(text(files, 'sw.js'));
+    expect(entry, 'tactful-config.json in the precache list').not.toBeNull();
+    // Workbox's revision is the MD5 of the file as built: the package's LRS, not the default the game ships.
+    expect(entry![1]).toBe(createHash('md5').update(config).digest('hex'));
   });
 
   it('offers the chosen scenarios only, and has no source maps', () => {
