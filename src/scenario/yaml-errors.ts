@@ -542,11 +542,45 @@ function textAfterValue(lineText: string, column: number, value: string): string
 function unclosedBracket(shapes: Shapes, open: '[' | '{', pos: { line: number; col: number }): SyntaxFinding {
   const close = open === '{' ? '}' : ']';
   const what = open === '[' ? 'list' : 'map';
+  const never = (line: number, column: number): SyntaxFinding =>
+    ({ line, column: column + 1, message: `this "${open}" is never closed — add "${close}" at the end of the ${what}, or put the whole value in quotes if it is text` });
+  // A bracket left open on its own line is the one; brackets closed on the line they open (`replies: []`) are not.
+  for (let i = pos.line; i > 0 && i > pos.line - 50; i--) {
+    const column = unmatchedOpening(shapes[i]?.text ?? '', open, close);
+    if (column >= 0) return never(i, column);
+  }
+  // None open by that count (the list runs over several lines): the nearest one, as a best guess.
   for (let i = pos.line; i > 0 && i > pos.line - 50; i--) {
     const column = (shapes[i]?.text ?? '').lastIndexOf(open);
-    if (column >= 0) return { line: i, column: column + 1, message: `this "${open}" is never closed — add "${close}" at the end of the ${what}, or put the whole value in quotes if it is text` };
+    if (column >= 0) return never(i, column);
   }
   return { line: pos.line, column: pos.col, message: `a "${open}" above is never closed — add "${close}" at the end of the ${what}` };
+}
+
+/**
+ * Where the last bracket a line opens but does not close stands (-1 if
+ * none). Brackets inside a quoted value and after a comment's "#" do not
+ * count; a quote only starts a quoted value where a value can start (so
+ * the apostrophe in `don't` is text).
+ */
+function unmatchedOpening(text: string, open: string, close: string): number {
+  const opened: number[] = [];
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quote !== null) {
+      if (ch === quote) quote = null;
+    } else if ((ch === '"' || ch === "'") && (i === 0 || /[\s[{,]/.test(text[i - 1]!))) {
+      quote = ch;
+    } else if (ch === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      break;
+    } else if (ch === open) {
+      opened.push(i);
+    } else if (ch === close) {
+      opened.pop();
+    }
+  }
+  return opened.at(-1) ?? -1;
 }
 
 /** The first line of a parser message, without its own "at line …" (we give the position ourselves). */

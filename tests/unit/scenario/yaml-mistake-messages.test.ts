@@ -51,6 +51,12 @@ describe('text after a value that ended early', () => {
 });
 
 describe('brackets, documents and nesting', () => {
+  it('points at the "[" left open, not at a later one closed on its own line', () => {
+    expect(syntaxProblems(`${HEAD}    customer: [a, b\n    replies: []\nendings: {}\n`)).toEqual([
+      'm.yaml:7:15: error: this "[" is never closed — add "]" at the end of the list, or put the whole value in quotes if it is text [yaml-syntax]',
+    ]);
+  });
+
   it('points at a "{" never closed, saying it is a map', () => {
     expect(syntaxProblems(`${HEAD}    customer: { a: b\n    replies: []\nendings: {}\n`)).toEqual([
       'm.yaml:7:15: error: this "{" is never closed — add "}" at the end of the map, or put the whole value in quotes if it is text [yaml-syntax]',
