@@ -255,6 +255,27 @@ export async function storedPlays(page: Page): Promise<StoredPlay[]> {
   );
 }
 
+/** Adds records to the browser's history store (IndexedDB) as they are: odd values (NaN, Infinity, wrong types) are kept, as a damaged store would hold them. */
+export async function seedHistory(page: Page, records: unknown[]): Promise<void> {
+  await page.evaluate(
+    (list) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('tactful');
+        open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
+        open.onsuccess = () => {
+          const tx = open.result.transaction('plays', 'readwrite');
+          for (const record of list) tx.objectStore('plays').add(record);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error ?? new Error('writing the records failed'));
+        };
+      }),
+    records,
+  );
+}
+
 /** The choice steps a stored play made (numbers as shown with its seed), with its exact reply times. */
 export function stepsOf(play: StoredPlay): ChoiceStep[] {
   return play.choices.map((c) => (c.timedOut ? { kind: 'timeout' } : { kind: 'reply', number: c.reply!, afterMs: c.ms }));

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { recordOf, type PlayRecord } from '../../src/report/history.ts';
-import { atOnce, compile, expect, expectedResult, openMenu, planPath, storedPlays, test } from './helpers.ts';
+import { atOnce, compile, expect, expectedResult, openMenu, planPath, seedHistory, storedPlays, test } from './helpers.ts';
 
 /**
  * Saved history with bad records in it: each record is checked as it is
@@ -29,33 +29,12 @@ async function historyShown(page: Page): Promise<void> {
   await expect(page.getByTestId('history').first()).not.toHaveText('Loading your results…');
 }
 
-/** Adds records to the history store as they are (IndexedDB keeps NaN and Infinity). */
-async function seed(page: Page, records: unknown[]): Promise<void> {
-  await page.evaluate(
-    (list) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('tactful');
-        open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
-        open.onsuccess = () => {
-          const tx = open.result.transaction('plays', 'readwrite');
-          for (const record of list) tx.objectStore('plays').add(record);
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error ?? new Error('writing the records failed'));
-        };
-      }),
-    records,
-  );
-}
-
 test('bad history records are skipped one by one, with a notice, and the good ones still count', async ({ page }) => {
   await openMenu(page);
   await historyShown(page);
   const best = played(missingZero, 'best');
   const worst = played(missingZero, 'worst');
-  await seed(page, [
+  await seedHistory(page, [
     worst,
     withOverall(played(wornOnce, 'best'), NaN),
     best,
@@ -77,7 +56,7 @@ test('bad history records are skipped one by one, with a notice, and the good on
 test('one saved result that cannot be read is named in the singular', async ({ page }) => {
   await openMenu(page);
   await historyShown(page);
-  await seed(page, [played(missingZero, 'best'), { format: 1, scenario: 'missing-zero', scores: { overall: 'lots' } }]);
+  await seedHistory(page, [played(missingZero, 'best'), { format: 1, scenario: 'missing-zero', scores: { overall: 'lots' } }]);
   await page.reload();
   await historyShown(page);
   await expect(page.getByText('1 saved result could not be read and was skipped.')).toBeVisible();

@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Download, Locator, Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { recordOf, type PlayRecord } from '../../src/report/history.ts';
-import { atOnce, compile, expect, expectedResult, openDebrief, openMenu, planPath, playSteps, readScores, snap, startScenario, storedPlays, test } from './helpers.ts';
+import { atOnce, compile, expect, expectedResult, openDebrief, openMenu, planPath, playSteps, readScores, seedHistory, snap, startScenario, storedPlays, test } from './helpers.ts';
 
 /**
  * "Your results": the trainee's own plays, reached from the menu, with the
@@ -45,27 +45,6 @@ function cell(row: Locator, column: string): Locator {
 function played(compiled: typeof missingZero, pick: 'best' | 'worst', date: string, timers: 'standard' | 'off' = 'standard'): PlayRecord {
   const result = expectedResult(compiled, atOnce(planPath(compiled, pick, timers)), timers);
   return recordOf(result, compiled.scenario.title, timers, 99, new Date(date));
-}
-
-/** Adds records to the history store, as the game would have saved them. */
-async function seed(page: Page, records: PlayRecord[]): Promise<void> {
-  await page.evaluate(
-    (list) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('tactful');
-        open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
-        open.onsuccess = () => {
-          const tx = open.result.transaction('plays', 'readwrite');
-          for (const record of list) tx.objectStore('plays').add(record);
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error ?? new Error('writing the records failed'));
-        };
-      }),
-    records,
-  );
 }
 
 test('a finished play is listed with the debrief\u2019s scores, downloads as CSV and JSON, and "Clear my history" empties it', async ({ page }) => {
@@ -180,7 +159,7 @@ for (const size of [
       await noAxeViolations(page, 'the empty results');
 
       // Three scenarios, one played with the timers off, one failed; newest first on screen.
-      await seed(page, [
+      await seedHistory(page, [
         played(missingZero, 'best', '2026-11-20T09:30:00Z'),
         played(wornOnce, 'worst', '2026-11-21T14:05:00Z'),
         played(eightGigabytes, 'best', '2026-11-22T18:45:00Z', 'off'),
