@@ -33,10 +33,10 @@ export interface ResultsExport {
 }
 
 /** What a CSV cell holds before papaparse writes it: numbers stay numbers (and are never guarded). */
-type Cell = string | number | null;
+export type Cell = string | number | null;
 
 /** The scores every play has; any other score key is one of the scenario's own dimensions. */
-const CORE_SCORES = new Set(['tact', 'speed', 'satisfaction', 'overall']);
+export const CORE_SCORES = new Set(['tact', 'speed', 'satisfaction', 'overall']);
 
 /** A text cell spreadsheets would run as a formula. Papaparse's own default misses such text when it spans lines (`.*$` stops at a line break). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -129,8 +129,18 @@ export function resultsCsv(records: readonly PlayRecord[]): string {
     Math.round(replyTimeMs(play) / 100) / 10,
     play.ending,
   ]);
+  return spreadsheetCsv(fields, data);
+}
+
+/**
+ * A CSV a spreadsheet opens safely, as described at the top of this file:
+ * RFC 4180 by papaparse, a byte order mark, CRLF after every row, and the
+ * formula guard on text cells. The trainee's export and a session's
+ * results (src/server) are both written by it.
+ */
+export function spreadsheetCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
   // Rows as arrays, the header the first of them: papaparse's `{ fields, data }` form writes a stray line when `data` is empty.
-  const body = Papa.unparse([fields, ...data], { newline: '\r\n', quotes: false, escapeFormulae: FORMULA_START });
+  const body = Papa.unparse([header, ...rows] as Cell[][], { newline: '\r\n', quotes: false, escapeFormulae: FORMULA_START });
   return `${BYTE_ORDER_MARK}${body}\r\n`;
 }
 

@@ -1,5 +1,4 @@
-import Papa from 'papaparse';
-import { BYTE_ORDER_MARK, dimensionHeader } from '../../report/results-export.ts';
+import { CORE_SCORES, dimensionHeader, spreadsheetCsv } from '../../report/results-export.ts';
 import type { ScenarioLibrary } from '../scenario-library.ts';
 import type { DecisionRow, Participant, PlayRecordRow, Session } from '../storage/session-store.ts';
 import { sessionView, type SessionView } from './views.ts';
@@ -14,11 +13,6 @@ import { sessionView, type SessionView } from './views.ts';
  * `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so a
  * name a trainee typed is never run as a spreadsheet formula.
  */
-
-/** The same test as the trainee's export uses (not exported there): papaparse's default misses text spanning lines. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-const CORE_SCORES = new Set(['tact', 'speed', 'satisfaction', 'overall']);
 
 /** The session results JSON's format name and layout version. */
 export const SESSION_RESULTS_FORMAT = 'tactful-session-results';
@@ -54,8 +48,7 @@ export function sessionResultsCsv(plays: readonly PlayRecordRow[], library: Scen
       p.ending,
     ];
   });
-  const body = Papa.unparse([fields, ...rows], { newline: '\r\n', quotes: false, escapeFormulae: FORMULA_START });
-  return `${BYTE_ORDER_MARK}${body}\r\n`;
+  return spreadsheetCsv(fields, rows);
 }
 
 /** The JSON results file. */
