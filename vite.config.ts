@@ -105,6 +105,25 @@ function unreadableEntry(file: string, problem: string): MenuEntry {
 /** Modules only an LMS launch loads (see src/report/destinations.ts): never prefetched for a web visit. */
 const LMS_ONLY_MODULES = /[\\/](src[\\/]report[\\/](scorm|cmi5)|node_modules[\\/]@xapi[\\/]cmi5)[\\/]/;
 
+/** Whether an HTML file being transformed is the game's own page (index.html), not another page of the build. */
+function isGamePage(filename: string): boolean {
+  return /(^|[\\/])index\.html$/.test(filename);
+}
+
+/** Every chunk an entry loads, statically or with import(): what a visit to that page can ever fetch. */
+function reachableFrom(entry: Rollup.OutputChunk | undefined, bundle: Rollup.OutputBundle): Set<string> {
+  const seen = new Set<string>();
+  const queue = entry ? [entry.fileName] : [];
+  while (queue.length > 0) {
+    const name = queue.pop()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const chunk = bundle[name];
+    if (chunk?.type === 'chunk') queue.push(...chunk.imports, ...chunk.dynamicImports);
+  }
+  return seen;
+}
+
 function prefetchLaterChunks(): Plugin {
   let base = './';
   return {
@@ -117,13 +136,16 @@ function prefetchLaterChunks(): Plugin {
       order: 'post',
       handler(_html, ctx) {
         const bundle = ctx.bundle;
-        if (!bundle) return [];
+        // Only the game's page prefetches: the other pages (GAME_PAGE_ENTRIES' siblings) load what they import.
+        if (!bundle || !isGamePage(ctx.filename)) return [];
         const chunks = Object.values(bundle).filter((c): c is Rollup.OutputChunk => c.type === 'chunk');
-        const entry = chunks.find((c) => c.isEntry);
+        const entry = ctx.chunk ?? chunks.find((c) => c.isEntry && c.name === 'index');
+        // Chunks only another page (studio, dashboard) reaches are never part of a game visit.
+        const gameChunks = reachableFrom(entry, bundle);
         const upFront = new Set([entry?.fileName, ...(entry?.imports ?? [])]);
         // Code only an LMS launch runs (the SCORM and cmi5 sessions) is left out: a web visit never needs it.
         const lmsOnly = (c: Rollup.OutputChunk): boolean => c.moduleIds.length > 0 && c.moduleIds.every((id) => LMS_ONLY_MODULES.test(id));
-        const later = chunks.filter((c) => !upFront.has(c.fileName) && !lmsOnly(c)).map((c) => `${base}${c.fileName}`);
+        const later = chunks.filter((c) => gameChunks.has(c.fileName) && !upFront.has(c.fileName) && !lmsOnly(c)).map((c) => `${base}${c.fileName}`);
         return [{ tag: 'meta', attrs: { name: 'tactful-prefetch', content: later.join(' ') }, injectTo: 'head' as const }];
       },
     },
@@ -147,6 +169,7 @@ function preloadTypeFace(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
+        if (!isGamePage(ctx.filename)) return [];
         const font = Object.keys(ctx.bundle ?? {}).find((name) => /inter-latin-wght-normal-[\w-]+\.woff2$/.test(name));
         if (!font) return [];
         return [{ tag: 'link', attrs: { rel: 'preload', href: `${base}${font}`, as: 'font', type: 'font/woff2', crossorigin: '' }, injectTo: 'head' as const }];
@@ -188,6 +211,9 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** The build's pages other than the game (each `<name>.html` with its entry chunk `assets/<name>-*.js`). */
+const OTHER_PAGES = ['studio', 'dashboard', 'join'];
+
 // Relative base so dist/ works from any folder (intranet, LMS package, file share).
 export default defineConfig({
   base: './',
@@ -224,6 +250,10 @@ export default defineConfig({
       workbox: {
         // tactful-config.json too: a web package's LRS, so a visit with the network off still knows where results go.
         globPatterns: ['**/*.{js,css,html,ogg,woff2,png,svg,webmanifest}', 'tactful-config.json'],
+        // The other pages of the build (studio, dashboard, join) and their own chunks are for trainers and for a
+        // network session: never downloaded into a trainee's offline copy. Their chunks are named after the page.
+        globIgnores: OTHER_PAGES.flatMap((page) => [`${page}.html`, `assets/${page}-*`]),
+        navigateFallbackDenylist: OTHER_PAGES.map((page) => new RegExp(`/${page}(\\.html)?$`)),
         // Phaser's chunk is over Workbox's 2 MiB default.
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
         // Every screen is index.html with a query (?scenario=…&screen=…): serve it from the cache offline.
@@ -245,9 +275,15 @@ export default defineConfig({
     chunkSizeWarningLimit: 1600,
     assetsInlineLimit: 0,
     rollupOptions: {
+      // One entry per page. The game is index.html; other pages (the studio, the session server's dashboard and
+      // join page) are added here, and stay out of the game's prefetch list and offline cache (see VitePWA below).
+      input: {
+        index: 'index.html',
+      },
       output: {
         // Phaser in its own chunk: it changes rarely and caches well.
-        manualChunks: (id: string) => (id.includes('node_modules/phaser') ? 'phaser' : undefined),
+        manualChunks: (id: string) =>
+          id.includes('node_modules/phaser') ? 'phaser' : /node_modules[\\/](@codemirror|@lezer|codemirror|elkjs|crelt|style-mod|w3c-keyname)[\\/]/.test(id) ? 'studio-vendor' : undefined,
       },
     },
   },
