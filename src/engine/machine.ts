@@ -1,8 +1,7 @@
 import { assign, cancel, enqueueActions, setup, type AnyStateMachine } from 'xstate';
-import type { Expression } from '../scenario/expression.ts';
 import type { Analysis } from '../scenario/analysis.ts';
 import type { Scenario } from '../scenario/model.ts';
-import { conversationSteps, holds } from './steps.ts';
+import { conversationSteps } from './steps.ts';
 import type { TimerSetting } from './timer-setting.ts';
 import type { ConversationContext } from './transcript.ts';
 
@@ -43,23 +42,31 @@ export interface CompiledScenario {
   machine: ReturnType<typeof compileMachine>;
 }
 
-/** Id of the machine's root (a node's state id is `tactful.<id>`). */
+/** Id of the machine's root. */
 const ROOT = 'tactful';
 /** Id of the delayed TIMEOUT a dialogue node schedules once its replies are shown (cancelled when the node is left). */
 const REPLY_TIMER = 'replyTimer';
 
 /**
- * Compiles a (lint-clean) scenario into an XState v5 machine: one state per
- * node and ending, replies as guarded REPLY transitions, reply timers as
- * delayed TIMEOUT events, branch nodes as eventless transitions. All guards,
- * actions and delays are named in `setup()` so tools can inspect them.
+ * Compiles a (lint-clean) scenario into an XState v5 machine that plays it:
+ * replies as guarded REPLY events, reply timers as delayed TIMEOUT events,
+ * the conversation's end as the final state. All guards, actions and delays
+ * are named in `setup()` so tools can inspect them.
  *
- * Each node is a single (atomic) state, and every transition makes one
- * context update, which records the decision and enters the next node (see
- * steps.ts): a reply is one XState microstep, plus one per branch node it
- * passes (whose routing the update has already done). Whether the replies
- * are up yet (the game can wait for the line to be typed out) is the
- * context's `shownAt`, not a child state.
+ * The machine has the same two states whatever the scenario: `talking`
+ * (at a dialogue node) and `ended` (final). Where the conversation is, the
+ * replies shown, mood, variables and the decisions so far are its context,
+ * and each transition makes one context update that records the decision
+ * and enters the next node, routing any branch nodes on the way (see
+ * steps.ts). An earlier version had a state per node and a transition per
+ * reply; XState builds every state and transition when a machine is
+ * created, which cost about 200 ms for a 5,000-node file, and nothing read
+ * the state's name: the graph is the scenario model's (`tactful graph`),
+ * and the model-based tests and route walks follow the context.
+ *
+ * A reply is one XState microstep; one that ends the conversation takes one
+ * more (the eventless move to `ended`). Every move re-enters `talking`, so
+ * the node's reply timer is cancelled on leaving and started afresh.
  *
  * @example
  * const actor = createActor(compileMachine(scenario), { input: { timers: 'standard' }, clock });
@@ -77,21 +84,22 @@ export function compileMachine(scenario: Scenario) {
     guards: {
       /** The line is still being presented: the game has not yet said the replies are shown. */
       presenting: ({ context }) => context.shownAt === null,
-      /** The REPLY event picks this reply among those shown now (a reply an `if` hid is never shown). */
-      chose: ({ context, event }, params: { node: string; reply: number }) =>
-        event.type === 'REPLY' && context.shownAt !== null && context.shown[event.reply - 1] === params.reply,
+      /** The REPLY event picks one of the replies shown now (a reply an `if` hid is never shown). */
+      chose: ({ context, event }) =>
+        event.type === 'REPLY' && context.shownAt !== null && Number.isInteger(event.reply) && context.shown[event.reply - 1] !== undefined,
       /** The replies are up and timers are on (they can be switched off: extended-time accessibility setting). */
       timerRunning: ({ context }) => context.shownAt !== null && context.limitMs !== null,
-      /** A branch condition holds. */
-      holds: ({ context }, params: { expression: Expression }) => holds(params.expression, context),
+      /** The conversation has reached an ending. */
+      atEnding: ({ context }) => context.ending !== null,
     },
     actions: {
       showReplies: assign(({ context, event }) => steps.show(context, event.type === 'SHOWN' ? event.at : undefined)),
-      recordReply: assign(({ context, event }, params: { node: string; reply: number }) => {
-        const at = event.type === 'REPLY' && event.at !== undefined ? event.at : (context.shownAt ?? context.now);
-        return steps.reply(context, params.node, params.reply, at);
+      recordReply: assign(({ context, event }) => {
+        if (event.type !== 'REPLY') return context;
+        const at = event.at !== undefined ? event.at : (context.shownAt ?? context.now);
+        return steps.reply(context, context.node, context.shown[event.reply - 1]!, at);
       }),
-      recordTimeout: assign(({ context }, params: { node: string }) => steps.timeout(context, params.node)),
+      recordTimeout: assign(({ context }) => steps.timeout(context, context.node)),
       /** Counts down from when the replies are shown; nothing to do while the line is presented or timers are off. */
       startReplyTimer: enqueueActions(({ context, enqueue }) => {
         if (context.shownAt !== null && context.limitMs !== null) enqueue.raise({ type: 'TIMEOUT' }, { id: REPLY_TIMER, delay: 'replyDeadline' });
@@ -103,7 +111,7 @@ export function compileMachine(scenario: Scenario) {
     },
   }).createMachine({
     id: ROOT,
-    initial: scenario.start,
+    initial: 'talking',
     context: ({ input }) =>
       steps.enter(
         {
@@ -123,45 +131,22 @@ export function compileMachine(scenario: Scenario) {
         },
         scenario.start,
       ),
-    // One SHOWN transition for every node: it only sets shownAt (and starts the timer of a timed node).
-    on: { SHOWN: { guard: 'presenting', actions: ['showReplies', 'startReplyTimer'] } },
-    states: buildStates(scenario),
+    states: {
+      talking: {
+        // A start that branches straight to an ending, or a reply that ends the conversation, moves on at once.
+        always: { guard: 'atEnding', target: 'ended' },
+        // The timer starts on entry when the replies are up at once, else on SHOWN.
+        entry: 'startReplyTimer',
+        exit: 'stopReplyTimer',
+        on: {
+          SHOWN: { guard: 'presenting', actions: ['showReplies', 'startReplyTimer'] },
+          REPLY: { guard: 'chose', actions: 'recordReply', target: 'talking', reenter: true },
+          TIMEOUT: { guard: 'timerRunning', actions: 'recordTimeout', target: 'talking', reenter: true },
+        },
+      },
+      ended: { type: 'final' },
+    },
   });
-}
-
-/** Builds the state for every node and ending. Kept loose-typed: XState checks the names against setup(). */
-function buildStates(scenario: Scenario): Record<string, object> {
-  // Every state is a child of the root, so a target is its sibling's key, the node id itself (ids have no "." or "#"):
-  // XState resolves that with less work than a `#tactful.<id>` reference, thousands of times per load.
-  const states: Record<string, object> = {};
-  for (const node of Object.values(scenario.nodes)) {
-    if (node.kind === 'branch') {
-      states[node.id] = {
-        // The context already went through (steps.ts routes a run of branch nodes on entering the first): only the state follows.
-        always: node.routes.map((route) => ({
-          target: route.goto,
-          ...(route.condition ? { guard: { type: 'holds', params: { expression: route.condition } } } : {}),
-        })),
-      };
-      continue;
-    }
-    const on: Record<string, object> = {
-      REPLY: node.replies.map((reply) => {
-        const params = { node: node.id, reply: reply.index };
-        return { guard: { type: 'chose', params }, actions: { type: 'recordReply', params }, target: reply.goto, reenter: true };
-      }),
-    };
-    // Built up rather than spread in: this runs for every node of a file that can hold thousands.
-    if (node.timeLimitMs === null) {
-      states[node.id] = { on };
-      continue;
-    }
-    on.TIMEOUT = { guard: 'timerRunning', actions: { type: 'recordTimeout', params: { node: node.id } }, target: node.onTimeout.goto, reenter: true };
-    // The timer starts on entry when the replies are up at once, else on SHOWN (handled at the root).
-    states[node.id] = { entry: 'startReplyTimer', exit: 'stopReplyTimer', on };
-  }
-  for (const ending of Object.values(scenario.endings)) states[ending.id] = { type: 'final' };
-  return states;
 }
 
 /** Any compiled conversation machine. */

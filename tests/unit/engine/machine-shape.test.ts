@@ -4,10 +4,11 @@ import { SteppedClock, startConversation } from '../../../src/engine/index.ts';
 import { compileYaml } from '../helpers.ts';
 
 /**
- * What keeps a reply cheap: every node is one state, and a reply is one
- * XState microstep that records the decision and enters the next node in a
- * single context update (one more microstep per branch node passed). The
- * reply timer is only scheduled when it can run out.
+ * What keeps loading and replying cheap: the machine has two states whatever
+ * the scenario (XState builds every state and transition up front), and a
+ * reply is one XState microstep that records the decision and enters the
+ * next node, branch nodes included, in a single context update. The reply
+ * timer is only scheduled when it can run out.
  */
 const compiled = compileYaml(`
 id: shape
@@ -54,13 +55,15 @@ function watch(timers: 'standard' | 'off') {
 }
 
 describe('the compiled machine', () => {
-  it('has one state per node and ending, none nested', () => {
+  it('has the same two states, talking and ended, whatever the scenario', () => {
     const states = compiled.machine.root.states;
-    expect(Object.keys(states).sort()).toEqual(['ask', 'done', 'route', 'untimed']);
+    expect(Object.keys(states)).toEqual(['talking', 'ended']);
     for (const state of Object.values(states)) expect(Object.keys(state.states)).toEqual([]);
+    const transitions = [...states.talking!.transitions.values()].flat();
+    expect(transitions).toHaveLength(3); // SHOWN, REPLY, TIMEOUT: not one per reply
   });
 
-  it('takes a reply in one microstep, and one more per branch node passed', () => {
+  it('takes a reply in one microstep, branch nodes included, and one more to end', () => {
     const { actor, microsteps } = watch('off');
     microsteps.length = 0;
     actor.send({ type: 'REPLY', reply: 2 }); // ask → untimed
@@ -68,8 +71,18 @@ describe('the compiled machine', () => {
     microsteps.length = 0;
     actor.send({ type: 'REPLY', reply: 2 }); // untimed → ask
     actor.send({ type: 'REPLY', reply: 1 }); // ask → route → untimed
-    expect(microsteps).toEqual(['REPLY', 'REPLY', 'REPLY']);
+    expect(microsteps).toEqual(['REPLY', 'REPLY']);
     expect(actor.getSnapshot().context.path).toEqual(['ask', 'untimed', 'ask', 'route', 'untimed']);
+    microsteps.length = 0;
+    actor.send({ type: 'REPLY', reply: 1 }); // untimed → done
+    expect(microsteps).toEqual(['REPLY', 'REPLY']); // the eventless move to `ended` is logged under the event that caused it
+    expect(actor.getSnapshot()).toMatchObject({ value: 'ended', status: 'done', context: { ending: 'done' } });
+  });
+
+  it('ignores a REPLY that names no shown reply', () => {
+    const { actor } = watch('off');
+    for (const reply of [0, 3, -1, 1.5, Number.NaN]) actor.send({ type: 'REPLY', reply });
+    expect(actor.getSnapshot().context).toMatchObject({ node: 'ask', decisions: [] });
   });
 
   it('schedules a reply timer only at a timed node with timers on', () => {
@@ -120,7 +133,7 @@ endings:
     for (const say of ['Stay.', 'On.', 'Back.', 'On.', 'End.']) replyTo(say);
     const snapshot = actor.getSnapshot();
     expect(snapshot.context.path).toEqual(['1', '1', 'a-b', 'A_1', '1', 'a-b', 'A_1', '0']);
-    expect(snapshot.value).toBe('0');
+    expect(snapshot.context.ending).toBe('0');
     expect(snapshot.status).toBe('done');
   });
 
