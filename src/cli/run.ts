@@ -4,8 +4,10 @@ import { MAX_SHUFFLE_SEED, parseShuffleSeed } from '../engine/shuffle-seed.ts';
 import { auditCommand } from './audit-command.ts';
 import { InputError, UsageError } from './errors.ts';
 import { graphCommand } from './graph-command.ts';
+import { importCommand } from './import-command.ts';
 import { errorsJson, wantsJsonErrors } from './json-errors.ts';
 import { lintCommand } from './lint-command.ts';
+import { newCommand } from './new-command.ts';
 import { packageCommand, packageOptions } from './package-command.ts';
 import { readOptions } from './options.ts';
 import type { Output } from './output.ts';
@@ -28,6 +30,9 @@ Commands:
                                                  build the game as a zip for an LMS or a web server
                                                  (default: every scenario in scenarios/)
   schema                                         print the JSON Schema for scenario files
+  new <id> [--from short|policy|timed] [--out DIR]
+                                                 start a scenario from a template (in scenarios/ if there is one)
+  import <story.twee> [--out FILE]               convert a Twine story (Twee 3) to a scenario file
   serve [--port N] [--host H] [--data DIR] [--database URL] [--trainer-key KEY]
         [--public-url URL] [--trust-proxy]       run live sessions: the game, the session API, the dashboard
 
@@ -118,6 +123,16 @@ async function dispatch(argv: readonly string[], out: Output): Promise<number> {
       // Loaded only for this command: the server, its storage and PGlite's WebAssembly are not the other commands' cost.
       const { serveCommand, serveOptions } = await import('./serve-command.ts');
       return serveCommand(serveOptions(values, process.env), out);
+    }
+    case 'new': {
+      const { values, positionals } = readOptions(command, rest, { from: { type: 'string' }, out: { type: 'string' } });
+      if (positionals.length !== 1) throw new UsageError('new needs exactly one scenario id, e.g. "tactful new late-repair"');
+      return newCommand(positionals[0]!, values, out);
+    }
+    case 'import': {
+      const { values, positionals } = readOptions(command, rest, { out: { type: 'string' } });
+      if (positionals.length !== 1) throw new UsageError('import needs exactly one Twee file, e.g. "tactful import story.twee"');
+      return importCommand(positionals[0]!, values, out);
     }
     case 'schema': {
       const { positionals } = readOptions(command, rest, {});
