@@ -4,6 +4,7 @@ import { defineConfig, type Plugin, type Rollup } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { buildCatalogue, isCatalogueFileName, isScenarioFileName, scenarioFileStem } from './src/scenario/index.ts';
 import { menuEntryFor, type MenuEntry } from './src/game/content/menu-index.ts';
+import { studioDevSave } from './src/studio/dev-save-plugin.ts';
 
 const MENU_ID = 'virtual:tactful/menu';
 const RESOLVED_MENU_ID = '\0' + MENU_ID;
@@ -214,6 +215,13 @@ function contentSecurityPolicy(): Plugin {
 /** The build's pages other than the game (each `<name>.html` with its entry chunk `assets/<name>-*.js`). */
 const OTHER_PAGES = ['studio', 'dashboard', 'join'];
 
+/** The other page whose own folder (src/<page>/) holds every module of a chunk, if one does. */
+function pageOfModules(moduleIds: readonly string[]): string | undefined {
+  const pages = new Set(moduleIds.map((id) => /[\\/]src[\\/](studio|dashboard|join)[\\/]/.exec(id)?.[1] ?? (/[\\/]node_modules[\\/](@codemirror|@lezer|codemirror|elkjs)[\\/]/.test(id) ? 'studio' : '')));
+  const [page] = pages;
+  return pages.size === 1 && page ? page : undefined;
+}
+
 // Relative base so dist/ works from any folder (intranet, LMS package, file share).
 export default defineConfig({
   base: './',
@@ -221,6 +229,8 @@ export default defineConfig({
   publicDir: 'assets/public',
   plugins: [
     scenarioMenu(),
+    // npm start only: the studio's Save writes into scenarios/ (src/studio/dev-save-plugin.ts).
+    studioDevSave(),
     prefetchLaterChunks(),
     preloadTypeFace(),
     contentSecurityPolicy(),
@@ -279,8 +289,17 @@ export default defineConfig({
       // join page) are added here, and stay out of the game's prefetch list and offline cache (see VitePWA below).
       input: {
         index: 'index.html',
+        studio: 'studio.html',
+        dashboard: 'dashboard.html',
+        join: 'join.html',
       },
       output: {
+        // A chunk that only another page's code makes (a lazily loaded room panel, the editor's parts) is named after
+        // that page, so the offline cache's `assets/<page>-*` exclusion (OTHER_PAGES) leaves it out too.
+        chunkFileNames: (chunk) => {
+          const page = pageOfModules(chunk.moduleIds);
+          return page ? `assets/${page}-[name]-[hash].js` : 'assets/[name]-[hash].js';
+        },
         // Phaser in its own chunk: it changes rarely and caches well.
         manualChunks: (id: string) =>
           id.includes('node_modules/phaser') ? 'phaser' : /node_modules[\\/](@codemirror|@lezer|codemirror|elkjs|crelt|style-mod|w3c-keyname)[\\/]/.test(id) ? 'studio-vendor' : undefined,

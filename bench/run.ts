@@ -1,11 +1,13 @@
 /**
  * `npm run bench`: the engine benchmark (bench/engine.ts, with inkjs as the
- * reference), the audit of the shipped library (bench/audit.ts), the game benchmark (bench/game.ts) and the phone benchmark (bench/lighthouse.ts: Lighthouse mobile and an offline visit). Prints a
+ * reference), the audit of the shipped library (bench/audit.ts), the game benchmark (bench/game.ts), the studio benchmark (bench/studio.ts) and the phone benchmark (bench/lighthouse.ts: Lighthouse mobile and an offline visit). Prints a
  * markdown report and writes both sections into docs/performance.md,
  * keeping any other section of that file as it was.
  *
  * Options: `--sizes 500,5000` (default 500,5000,20000), `--no-write`
- * (print only), `--no-game`, `--no-lighthouse`.
+ * (print only), `--no-game`, `--no-studio` (the authoring studio's live
+ * lint while typing, bench/studio.ts), `--no-lighthouse`, `--no-sessions` (the live
+ * sessions load test, bench/session-load.ts: about 6 minutes).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -13,6 +15,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runAuditBench } from './audit.ts';
 import { runEngineBench } from './engine.ts';
 import { runLighthouseBench } from './lighthouse.ts';
+import { runSessionLoadBench } from './session-load.ts';
+import { runStudioBench } from './studio.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const docPath = join(here, '..', 'docs', 'performance.md');
@@ -65,6 +69,20 @@ if (args.includes('--no-game')) {
   process.stdout.write('\n(Game benchmark skipped: bench/game.ts does not exist yet.)\n');
 }
 
+let studio: string | null = null;
+if (args.includes('--no-studio')) {
+  process.stdout.write('(Studio benchmark skipped: --no-studio.)\n');
+} else {
+  try {
+    studio = await runStudioBench();
+    process.stdout.write(`\n${studio}\n`);
+  } catch (error) {
+    // As for the game: the other figures are still written; this section keeps its previous content.
+    process.stdout.write(`\n(Studio benchmark failed, its section was left as it was: ${String((error as Error).message ?? error).split('\n')[0]})\n`);
+    process.exitCode = 1;
+  }
+}
+
 let phone: string | null = null;
 if (args.includes('--no-lighthouse')) {
   process.stdout.write('(Phone benchmark skipped: --no-lighthouse.)\n');
@@ -79,6 +97,20 @@ if (args.includes('--no-lighthouse')) {
   }
 }
 
+let sessions: string | null = null;
+if (args.includes('--no-sessions')) {
+  process.stdout.write('(Live sessions load test skipped: --no-sessions.)\n');
+} else {
+  try {
+    sessions = await runSessionLoadBench();
+    process.stdout.write(`\n${sessions}\n`);
+  } catch (error) {
+    // As for the game: the other figures are still written; this section keeps its previous content.
+    process.stdout.write(`\n(Live sessions load test failed, its section was left as it was: ${String((error as Error).message ?? error).split('\n')[0]})\n`);
+    process.exitCode = 1;
+  }
+}
+
 if (write) {
   let doc = existsSync(docPath)
     ? readFileSync(docPath, 'utf8')
@@ -86,7 +118,9 @@ if (write) {
   doc = replaceSection(doc, 'Engine', engine.markdown);
   doc = replaceSection(doc, 'Audit', audit);
   if (game) doc = replaceSection(doc, 'Game', game);
+  if (studio) doc = replaceSection(doc, 'Studio', studio);
   if (phone) doc = replaceSection(doc, 'Phone (Lighthouse) and offline', phone);
+  if (sessions) doc = replaceSection(doc, 'Live sessions: load', sessions);
   writeFileSync(docPath, doc.trimEnd() + '\n');
   process.stderr.write(`wrote ${docPath}\n`);
 }

@@ -53,8 +53,8 @@ function lanAddresses(): string[] {
 }
 
 /**
- * `tactful serve`: the game, the session API and (soon) the trainer's
- * dashboard in one process, on the embedded database or PostgreSQL. Prints
+ * `tactful serve`: the game, the session API, the trainer's dashboard and
+ * the trainees' join page in one process, on the embedded database or PostgreSQL. Prints
  * where trainees and the trainer go, and the trainer key; runs until
  * stopped (Ctrl+C), then closes the database cleanly.
  *
@@ -94,7 +94,7 @@ export async function serveCommand(options: ServeOptions, out: Output, stopped: 
   out.stdout(`Tactful session server, ${server.storage.store.description}`);
   out.stdout(`  Serving ${game.note}`);
   out.stdout(`  Trainees:  ${base}/play/   (a session's join link is ${base}/join/<code>)`);
-  out.stdout(`  Dashboard: ${base}/dashboard   (a placeholder page for now: the API is ready, see docs/sessions.md)`);
+  out.stdout(`  Dashboard: ${base}/dashboard   (sign in with the trainer key below)`);
   out.stdout(`  Trainer key: ${trainerKey}${options.trainerKey ? '' : '   (made for this run; set --trainer-key or TACTFUL_TRAINER_KEY to keep one)'}`);
   out.stdout('Stop with Ctrl+C.');
   await stopped;

@@ -4,6 +4,7 @@ import { launchSettings, readPackageConfig, type LaunchSettings } from '../repor
 import type { ResultsDestination } from '../report/results.ts';
 import type { ResumeSource } from '../report/resume/resume-source.ts';
 import type { ResumeState } from '../report/resume/resume-state.ts';
+import { sessionLaunch } from './session/session-launch.ts';
 
 /**
  * What the scenes share: the play history (opened once) and notices to show
@@ -118,7 +119,9 @@ export function gameResults(): Promise<GameResults> {
 }
 
 async function openResults(): Promise<GameResults> {
-  const config = launch.lms === null ? await readPackageConfig() : {};
+  // A live session's game reports to the session server as its LRS, under the name the trainee joined with.
+  const session = sessionLaunch();
+  const config = launch.lms !== null ? {} : session ? { lrs: { ...session.lrs, learnerName: session.name } } : await readPackageConfig();
   launch = launchSettings(launchAddress, config);
   const [{ destinationsFor }, { HistoryDestination }, { BrowserResume }, { openScormSession }] = await Promise.all([
     import('../report/destinations.ts'),

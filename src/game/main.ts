@@ -3,12 +3,14 @@ import { config as zodConfig } from 'zod/mini';
 import { gameResults } from './app.ts';
 import { sounds } from './audio.ts';
 import { loadedStage, loadStage } from './conversation-stage.ts';
-import { currentRoute, startNavigation, type Route } from './navigation.ts';
+import { currentRoute, replaceRoute, startNavigation, type Route } from './navigation.ts';
 import { offerUpdates } from './offline.ts';
 import { BriefingScreen } from './screens/briefing-screen.ts';
 import { DebriefScreen } from './screens/debrief-screen.ts';
 import { MenuScreen } from './screens/menu-screen.ts';
-import { settings } from './settings.ts';
+import { followSessionStanding } from './session/session-status.ts';
+import { sessionAllows, sessionLaunch, sessionTimers } from './session/session-launch.ts';
+import { lockTimers, settings } from './settings.ts';
 import { drawBackdrop } from './stage/backdrop.ts';
 import { openOrShowError } from './ui/error-screen.ts';
 import { offerLearnerNameQuestion } from './ui/learner-name.ts';
@@ -32,8 +34,19 @@ const briefing = new BriefingScreen();
 const debrief = new DebriefScreen();
 let conversations = 0;
 
+// A live session (opened from its join page): the trainer's timer setting, and a line when they pause or end it.
+const session = sessionLaunch();
+const sessionTimer = sessionTimers();
+if (sessionTimer) lockTimers(sessionTimer);
+
 /** Shows a route: leaves whatever was on screen, then builds the new screen. */
-function render(route: Route): void {
+function render(requested: Route): void {
+  let route = requested;
+  if ('id' in route && !sessionAllows(route.id)) {
+    // A link to a scenario the session does not include: its menu instead.
+    route = { screen: 'menu' };
+    replaceRoute(route);
+  }
   menu.hide();
   briefing.hide();
   debrief.hide();
@@ -75,6 +88,7 @@ function render(route: Route): void {
 
 window.addEventListener('resize', () => drawBackdrop(currentRoute().screen !== 'conversation'));
 startNavigation(render);
+if (session) followSessionStanding(session);
 offerUpdates();
 // Results sent to an LRS or a cmi5 LMS: the trainee's name when needed, and a line saying what is still to send.
 offerLearnerNameQuestion();

@@ -50,17 +50,36 @@ type Listener = (settings: Settings) => void;
 let current: Settings | undefined;
 const listeners = new Set<Listener>();
 
+/** The timer setting a live session imposes (its trainer chose it), or null: the player's own then applies. */
+let lockedTimers: TimerSetting | null = null;
+
 /** The current settings. */
 export function settings(): Settings {
   current ??= read();
+  if (lockedTimers) current.timers = lockedTimers;
   return current;
+}
+
+/**
+ * Plays this visit with the session's timer setting (game/session/): the
+ * player cannot change it, and their own choice stays saved for later visits.
+ */
+export function lockTimers(timers: TimerSetting): void {
+  lockedTimers = timers;
+  current = { ...settings(), timers };
+}
+
+/** True while a session sets the reply timer (the menu and briefing then show it, not a choice). */
+export function timersLocked(): boolean {
+  return lockedTimers !== null;
 }
 
 /** Changes some settings, saves them and tells every listener. */
 export function updateSettings(change: Partial<Settings>): Settings {
   current = { ...settings(), ...change };
+  if (lockedTimers) current.timers = lockedTimers;
   try {
-    localStorage.setItem(KEY, JSON.stringify(current));
+    localStorage.setItem(KEY, JSON.stringify(lockedTimers ? { ...current, timers: read().timers } : current));
   } catch {
     // Private mode or full storage: the setting still applies for this visit.
   }

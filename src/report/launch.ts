@@ -22,6 +22,8 @@ export interface LrsSettings {
   endpoint: string;
   key: string;
   secret: string;
+  /** The trainee's name when the launch already knows it (a live session's join): then it is not asked. */
+  learnerName?: string;
 }
 
 /** What the launch asked for. */

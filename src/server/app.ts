@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HttpProblem, problemBody } from './api/http-problem.ts';
 import type { ServerContext } from './api/server-context.ts';
 import { trainerRoutes } from './api/trainer-routes.ts';
+import { roomRoutes } from './api/room-routes.ts';
 import { traineeRoutes } from './api/trainee-routes.ts';
 import { xapiRoutes } from './api/xapi-routes.ts';
 import { PAGE_CONTENT_SECURITY_POLICY, pageRoutes } from './pages.ts';
@@ -37,6 +38,7 @@ export function sessionApp(server: ServerContext, gameDir: string | null, onErro
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api', traineeRoutes(server));
   app.route('/api', trainerRoutes(server));
+  app.route('/api', roomRoutes(server));
   app.route('/xapi', xapiRoutes(server));
   app.route('/', pageRoutes(gameDir));
 

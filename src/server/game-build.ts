@@ -15,9 +15,15 @@ export interface GameFolder {
  * (the API still works).
  *
  * The build is not redone when scenarios change: `npm run build` rebuilds
- * it, and the note says so.
+ * it, and the note says so. `TACTFUL_GAME_DIR` names another built folder
+ * (the end-to-end tests serve their own build this way).
  */
-export async function gameFolder(root: string, say: (line: string) => void): Promise<GameFolder> {
+export async function gameFolder(root: string, say: (line: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<GameFolder> {
+  const given = env.TACTFUL_GAME_DIR;
+  if (given) {
+    if (existsSync(join(given, 'index.html'))) return { dir: given, note: `the game built in ${given} (TACTFUL_GAME_DIR)` };
+    return { dir: null, note: `no built game in TACTFUL_GAME_DIR=${given} (no index.html there): the API runs, /play/ does not` };
+  }
   const dist = join(root, 'dist');
   if (existsSync(join(dist, 'index.html'))) return { dir: dist, note: `the game built in ${dist} (run "npm run build" after changing scenarios)` };
   let vite: typeof import('vite');

@@ -55,6 +55,11 @@ export class ScenarioLibrary {
     return this.byId.has(id);
   }
 
+  /** A scenario as the engine plays it (room mode runs the room's conversation on the server); undefined when the server does not have it. */
+  compiled(id: string): CompiledScenario | undefined {
+    return this.byId.get(id);
+  }
+
   /** A scenario's title; its id when the server does not have it. */
   title(id: string): string {
     return this.byId.get(id)?.scenario.title ?? id;

@@ -5,7 +5,7 @@ import { navigate } from '../navigation.ts';
 import { sounds } from '../audio.ts';
 import { loadLibrary } from '../content/index.ts';
 import { emotionForMood } from '../../engine/emotion.ts';
-import { settings, TIMER_LABELS, updateSettings } from '../settings.ts';
+import { settings, TIMER_LABELS, updateSettings, timersLocked } from '../settings.ts';
 import { EMOTION_LABELS } from '../stage/palette.ts';
 import { h, icon } from '../ui/dom.ts';
 import { openOrShowError, type OpeningScreen } from '../ui/error-screen.ts';
@@ -66,7 +66,8 @@ export class BriefingScreen {
     const startEmotion = emotionForMood(startMood);
     const faceImg = h('img', { class: `briefing-face-img emotion-${startEmotion}`, alt: '', src: faceDataUrl(scenario.customer.avatar, startEmotion) });
     const faceSlot = h('div', { class: 'slot briefing-face', 'aria-hidden': 'true' }, faceImg);
-    const timerSelect = h('select', { class: 'select', id: 'timer-setting' });
+    // In a live session the trainer set the timer: shown, not chosen.
+    const timerSelect = h('select', { class: 'select', id: 'timer-setting', disabled: timersLocked(), title: timersLocked() ? 'Set by your trainer for this session' : undefined });
     for (const value of TIMER_SETTINGS) {
       timerSelect.appendChild(h('option', { value, selected: settings().timers === value }, TIMER_LABELS[value]));
     }

@@ -2,10 +2,11 @@ import { TIMER_SETTINGS } from '../../engine/timer-setting.ts';
 import type { ScenarioHistory } from '../../report/history.ts';
 import { playHistory, takeNotices } from '../app.ts';
 import { navigate } from '../navigation.ts';
+import { sessionAllows, sessionLaunch } from '../session/session-launch.ts';
 import { prefetchWhenIdle } from '../prefetch.ts';
 import { sounds } from '../audio.ts';
 import { hasTestScenarios, loadLibrary, menuEntries, type MenuEntry } from '../content/index.ts';
-import { onSettingsChange, settings, TIMER_LABELS, updateSettings } from '../settings.ts';
+import { onSettingsChange, settings, TIMER_LABELS, timersLocked, updateSettings } from '../settings.ts';
 import { h, icon } from '../ui/dom.ts';
 import { openOrShowError, type OpeningScreen } from '../ui/error-screen.ts';
 import { brand, mountScreen, muteButton, onUnmount, topbar } from '../ui/screen.ts';
@@ -24,13 +25,15 @@ export class MenuScreen {
   show(): void {
     const run = ++this.shown;
     const screen = { key: 'Menu', active: () => run === this.shown, retry: () => this.show() } as const;
+    // A live session offers only the scenarios its trainer chose.
+    const offered = (entries: readonly MenuEntry[]): MenuEntry[] => entries.filter((entry) => sessionAllows(entry.id));
     if (hasTestScenarios()) {
       openOrShowError(screen, async () => {
         const lib = await loadLibrary();
-        if (screen.active()) this.build([...menuEntries, ...lib.extraEntries], screen);
+        if (screen.active()) this.build(offered([...menuEntries, ...lib.extraEntries]), screen);
       });
     } else {
-      this.build(menuEntries, screen);
+      this.build(offered(menuEntries), screen);
     }
   }
 
@@ -78,7 +81,7 @@ export class MenuScreen {
         'div',
         { class: 'wrap' },
         notices,
-        h('div', { class: 'menu-head' }, h('div', {}, h('h1', {}, 'Choose a scenario'), h('p', { class: 'lede' }, 'Practise a conversation with an upset, mistaken or unreasonable customer. Pick your replies before the clock runs out, then read your debrief.')), tags.length ? filters : null),
+        h('div', { class: 'menu-head' }, h('div', {}, sessionEyebrow(), h('h1', {}, 'Choose a scenario'), h('p', { class: 'lede' }, 'Practise a conversation with an upset, mistaken or unreasonable customer. Pick your replies before the clock runs out, then read your debrief.')), tags.length ? filters : null),
         h('div', { class: 'menu-layout' }, h('section', { 'aria-label': 'Scenarios' }, status, cards), settingsPanel()),
       ),
     );
@@ -120,6 +123,12 @@ function resultsButton(): HTMLButtonElement {
     navigate({ screen: 'results' });
   };
   return h('button', { type: 'button', class: 'btn btn-secondary', 'data-testid': 'your-results', onclick: open }, 'Your results');
+}
+
+/** In a live session, its name above the heading: the trainee sees which session they are playing in. */
+function sessionEyebrow(): HTMLElement | null {
+  const session = sessionLaunch();
+  return session ? h('p', { class: 'eyebrow', 'data-testid': 'session-name' }, `Session: ${session.session.name}`) : null;
 }
 
 function notice(message: string): HTMLElement {
@@ -181,10 +190,10 @@ function settingsPanel(): HTMLElement {
   const segmented = h('div', { class: 'segmented' });
   for (const value of TIMER_SETTINGS) {
     const label = value === 'off' ? 'Off' : TIMER_LABELS[value];
-    const input = h('input', { type: 'radio', name: 'timers', value, checked: current.timers === value, onchange: () => { updateSettings({ timers: value }); sounds().play('click'); } });
+    const input = h('input', { type: 'radio', name: 'timers', value, checked: current.timers === value, disabled: timersLocked(), onchange: () => { updateSettings({ timers: value }); sounds().play('click'); } });
     segmented.appendChild(h('label', {}, input, label));
   }
-  timers.append(segmented, h('p', { class: 'hint' }, 'More time helps if you read slowly or use a screen reader. With the timer off, speed is not scored.'));
+  timers.append(segmented, h('p', { class: 'hint' }, timersLocked() ? 'Set by your trainer for this session.' : 'More time helps if you read slowly or use a screen reader. With the timer off, speed is not scored.'));
 
   const volume = h('input', { type: 'range', id: 'volume', min: 0, max: 100, step: 5, value: Math.round(current.volume * 100) });
   volume.addEventListener('input', () => updateSettings({ volume: Number(volume.value) / 100 }));

@@ -35,7 +35,8 @@ function nameStorage(): NameStorage {
  */
 export function webXapiDestination(lrs: LrsSettings, onError: (error: unknown) => void): XapiDestination {
   const storage = nameStorage();
-  const actor = learnerName(storage).then((name) => learnerAgent(name, location.origin, storage, newUuid));
+  const name = lrs.learnerName ? Promise.resolve(lrs.learnerName) : learnerName(storage);
+  const actor = name.then((name) => learnerAgent(name, location.origin, storage, newUuid));
   return new XapiDestination({
     outbox: pageOutbox(),
     target: { endpoint: lrs.endpoint, authorization: basicAuthorization(lrs.key, lrs.secret) },

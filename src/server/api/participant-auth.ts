@@ -27,7 +27,9 @@ export async function authenticatedParticipant(c: Context, store: SessionStore):
       token = decoded.slice(colon + 1);
     }
   }
-  const challenge = { 'WWW-Authenticate': 'Basic realm="tactful session"' };
+  // A Bearer challenge, never Basic: to a Basic one, browsers answer with a login box over the trainee's game
+  // (a removed trainee's next poll or statement), and a fetch waits on it. Clients send their credentials unasked.
+  const challenge = { 'WWW-Authenticate': 'Bearer realm="tactful session"' };
   if (!token || token.length > 200) throw new HttpProblem(401, 'this needs your participant token (join the session first)', [], challenge);
   const found = await store.participantByToken(secretHash(token));
   if (!found || (user !== null && user !== found.participant.id)) throw new HttpProblem(401, 'this participant token is not valid (the session may have been deleted, or you were removed): join again', [], challenge);

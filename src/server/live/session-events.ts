@@ -14,7 +14,9 @@ export type SessionChange =
   /** The session was paused, resumed or ended. */
   | { kind: 'session'; sessionId: string }
   /** The session and its data were deleted. */
-  | { kind: 'deleted'; sessionId: string };
+  | { kind: 'deleted'; sessionId: string }
+  /** Room mode: a vote was cast or changed (`votes`), or the room moved on: voting opened, revealed, a reply played, the next scenario (`round`). */
+  | { kind: 'room'; sessionId: string; what: 'votes' | 'round' };
 
 /** A change as it arrives from another process: checked, since anything with database access can NOTIFY. */
 export const sessionChangeSchema: z.ZodType<SessionChange> = z.discriminatedUnion('kind', [
@@ -22,6 +24,7 @@ export const sessionChangeSchema: z.ZodType<SessionChange> = z.discriminatedUnio
   z.object({ kind: z.literal('decision'), sessionId: z.uuid(), scenario: z.string().max(200), node: z.string().max(200) }),
   z.object({ kind: z.literal('session'), sessionId: z.uuid() }),
   z.object({ kind: z.literal('deleted'), sessionId: z.uuid() }),
+  z.object({ kind: z.literal('room'), sessionId: z.uuid(), what: z.enum(['votes', 'round']) }),
 ]);
 
 /**

@@ -95,6 +95,48 @@ CREATE TABLE join_failures (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'room mode: rooms, rounds, votes',
+    // The partial unique index keeps one unplayed round per room, and the (scenario_index, step) one a round per
+    // decision point, whichever process a trainer's click reaches.
+    sql: `
+CREATE TABLE rooms (
+  session_id uuid PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
+  scenario_index integer NOT NULL DEFAULT 0,
+  seed integer NOT NULL
+);
+
+CREATE TABLE room_rounds (
+  session_id uuid NOT NULL REFERENCES rooms (session_id) ON DELETE CASCADE,
+  number integer NOT NULL,
+  scenario_index integer NOT NULL,
+  scenario text NOT NULL,
+  step integer NOT NULL,
+  node text NOT NULL,
+  opened_at timestamptz NOT NULL,
+  deadline timestamptz,
+  closed_at timestamptz,
+  revealed_at timestamptz,
+  played_reply integer,
+  played_by text CHECK (played_by IN ('majority', 'pick', 'timeout')),
+  played_at timestamptz,
+  PRIMARY KEY (session_id, number),
+  UNIQUE (session_id, scenario_index, step)
+);
+CREATE UNIQUE INDEX room_rounds_one_unplayed ON room_rounds (session_id) WHERE played_at IS NULL;
+
+CREATE TABLE room_votes (
+  session_id uuid NOT NULL,
+  round integer NOT NULL,
+  participant_id uuid NOT NULL REFERENCES participants (id) ON DELETE CASCADE,
+  reply integer NOT NULL,
+  voted_at timestamptz NOT NULL,
+  PRIMARY KEY (session_id, round, participant_id),
+  FOREIGN KEY (session_id, round) REFERENCES room_rounds (session_id, number) ON DELETE CASCADE
+);
+`,
+  },
 ];
 
 /** An arbitrary constant: the advisory lock that lets one process at a time migrate a shared database. */

@@ -1,6 +1,7 @@
 import type { TimerSetting } from '../../engine/index.ts';
 import type { ReceivedStatement } from '../statements/received-statement.ts';
 import type { StatementMeaning } from '../statements/statement-meaning.ts';
+import type { RoomStore } from './room-store.ts';
 
 /**
  * The session server's storage, in the trainer's words: sessions, the
@@ -55,6 +56,9 @@ export interface SessionStore {
   noteJoinFailure(address: string, windowStart: Date): Promise<number>;
   /** Failed joins from an address in the window that begins at `windowStart`. */
   joinFailures(address: string, windowStart: Date): Promise<number>;
+
+  /** Room mode's rounds and votes (room-store.ts), in the same database. */
+  readonly rooms: RoomStore;
 
   close(): Promise<void>;
 }

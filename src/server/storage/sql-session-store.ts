@@ -2,6 +2,8 @@ import type { TimerSetting } from '../../engine/index.ts';
 import type { StatementMeaning } from '../statements/statement-meaning.ts';
 import { migrate } from './migrations.ts';
 import type { SqlClient, SqlQueries } from './sql-client.ts';
+import type { RoomStore } from './room-store.ts';
+import { SqlRoomStore } from './sql-room-store.ts';
 import {
   StatementConflict,
   type DecisionPoint,
@@ -101,7 +103,12 @@ function toPlay(row: PlayRow): PlaySummary {
  * distribution are never out of step with the statements.
  */
 export class SqlSessionStore implements SessionStore {
-  private constructor(private readonly sql: SqlClient) {}
+  /** Room mode's rounds and votes, on the same connection. */
+  readonly rooms: RoomStore;
+
+  private constructor(private readonly sql: SqlClient) {
+    this.rooms = new SqlRoomStore(sql);
+  }
 
   /** Opens the store on a connected client, bringing its schema up to date. */
   static async open(sql: SqlClient): Promise<SqlSessionStore> {

@@ -1,0 +1,282 @@
+import type { MapEdge, MapNode } from './conversation-map.ts';
+import { boxLines, HEADER_HEIGHT, TEXT_LINE_HEIGHT } from './elk-graph.ts';
+import { pointAlong, type LaidOutMap, type Point } from './map-layout.ts';
+import { nodeClasses, edgeClasses, nodeLabel, nodeBadge } from './map-classes.ts';
+import { fitViewport, panBy, reveal, viewportTransform, zoomAt, type Viewport } from './viewport.ts';
+
+const SVG = 'http://www.w3.org/2000/svg';
+/** Arrow keys move the map by this many pixels. */
+const PAN_STEP = 60;
+/** + and − zoom by this factor. */
+const ZOOM_STEP = 1.25;
+/** A press that moves less than this is a click, not a drag. */
+const DRAG_THRESHOLD = 4;
+/** Below this zoom the texts are too small to read: they are hidden, which also keeps panning a big map smooth. */
+const FAR_ZOOM = 0.4;
+/** How far along an arrow its label sits, from the arrow's start. */
+const LABEL_OFFSET = 20;
+
+/** The arrowhead markers, one per kind of arrow (a marker cannot take its arrow's colour in SVG 1.1). */
+const MARKERS = ['good', 'neutral', 'poor', 'route', 'timeout'] as const;
+
+function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number>, parent?: Element): SVGElementTagNameMap[K] {
+  const element = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
+  parent?.append(element);
+  return element;
+}
+
+/** What the view tells the page. */
+export interface MapViewListener {
+  /** The trainer clicked a box, or pressed Enter on it. */
+  open(node: MapNode): void;
+}
+
+/**
+ * The map drawn as SVG (built element by element, never from markup):
+ * boxes for nodes and endings, arrows for replies, routes and timeouts.
+ * Drag or the arrow keys pan, the wheel or + and − zoom (0 or the Fit
+ * button fits the whole map), Tab visits the boxes in file order and Enter
+ * opens one. The map moves as one CSS transform of the SVG element, so a
+ * pan or zoom repaints no SVG.
+ */
+export class MapView {
+  private readonly svg: SVGSVGElement;
+  private readonly edgesLayer: SVGGElement;
+  private readonly nodesLayer: SVGGElement;
+  private viewport: Viewport = { x: 0, y: 0, k: 1 };
+  private laid: LaidOutMap | undefined;
+  private readonly boxes = new Map<string, SVGGElement>();
+  private readonly nodes = new Map<string, MapNode>();
+  private current: string | undefined;
+  private far = false;
+  private drag: { id: number; x: number; y: number; moved: boolean } | undefined;
+  private suppressClick = false;
+
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly listener: MapViewListener,
+  ) {
+    this.svg = svg('svg', { class: 'map-svg', 'aria-hidden': 'false', role: 'presentation' });
+    const defs = svg('defs', {}, this.svg);
+    for (const kind of MARKERS) {
+      const marker = svg('marker', { id: `map-arrow-${kind}`, class: `map-arrow map-arrow-${kind}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, defs);
+      svg('path', { d: 'M 0 0 L 10 5 L 0 10 z' }, marker);
+    }
+    this.edgesLayer = svg('g', { class: 'map-edges' }, this.svg);
+    this.nodesLayer = svg('g', { class: 'map-nodes' }, this.svg);
+    host.append(this.svg);
+    this.listen();
+  }
+
+  /** The map on screen, if any. */
+  get shown(): LaidOutMap | undefined {
+    return this.laid;
+  }
+
+  /** The current viewport (for tests and the benchmark). */
+  get view(): Viewport {
+    return this.viewport;
+  }
+
+  /**
+   * Draws a laid-out map. `keepView` keeps the trainer's pan and zoom (an
+   * update after an edit); otherwise the whole map is fitted in.
+   */
+  render(laid: LaidOutMap, keepView: boolean): void {
+    const focused = this.focusedId();
+    this.laid = laid;
+    this.boxes.clear();
+    this.nodes.clear();
+    const edges = document.createDocumentFragment();
+    for (const edge of laid.map.edges) {
+      const route = laid.routes.get(edge.id);
+      if (route) edges.append(this.drawEdge(edge, route));
+    }
+    const nodes = document.createDocumentFragment();
+    for (const node of laid.map.nodes) {
+      const box = laid.boxes.get(node.id);
+      if (!box) continue;
+      const g = this.drawNode(node, box.x, box.y, box.width, box.height);
+      this.boxes.set(node.id, g);
+      this.nodes.set(node.id, node);
+      nodes.append(g);
+    }
+    this.edgesLayer.replaceChildren(edges);
+    this.nodesLayer.replaceChildren(nodes);
+    this.svg.setAttribute('width', String(Math.ceil(laid.size.width)));
+    this.svg.setAttribute('height', String(Math.ceil(laid.size.height)));
+    this.svg.setAttribute('viewBox', `0 0 ${Math.ceil(laid.size.width)} ${Math.ceil(laid.size.height)}`);
+    if (this.current) this.boxes.get(this.current)?.classList.add('map-current');
+    if (keepView) this.apply(this.viewport);
+    else this.fit();
+    // A redraw after an edit keeps the keyboard where it was.
+    if (focused) this.boxes.get(focused)?.focus({ preventScroll: true });
+  }
+
+  /** Updates the lines boxes point at, after an edit above them moved them (no redraw). */
+  relocate(nodes: readonly MapNode[]): void {
+    for (const node of nodes) {
+      if (!this.nodes.has(node.id)) continue;
+      this.nodes.set(node.id, node);
+      this.boxes.get(node.id)?.setAttribute('aria-label', nodeLabel(node));
+    }
+  }
+
+  /** Marks the box the editor's cursor is in (or none), bringing it into view when it is off screen. */
+  highlight(id: string | undefined): void {
+    if (id === this.current) return;
+    if (this.current) {
+      const old = this.boxes.get(this.current);
+      old?.classList.remove('map-current');
+      old?.removeAttribute('aria-current');
+    }
+    this.current = id;
+    const box = id ? this.boxes.get(id) : undefined;
+    if (!box || !id) return;
+    box.classList.add('map-current');
+    box.setAttribute('aria-current', 'true');
+    this.bringIntoView(id);
+  }
+
+  /** Fits the whole map in the panel. */
+  fit(): void {
+    if (!this.laid) return;
+    this.apply(fitViewport(this.laid.size, this.hostSize()));
+  }
+
+  /** Zooms by `factor` about the panel's centre. */
+  zoomBy(factor: number): void {
+    const { width, height } = this.hostSize();
+    this.apply(zoomAt(this.viewport, factor, width / 2, height / 2));
+  }
+
+  /** Moves the map by (`dx`, `dy`) pixels. */
+  panBy(dx: number, dy: number): void {
+    this.apply(panBy(this.viewport, dx, dy));
+  }
+
+  private apply(viewport: Viewport): void {
+    this.viewport = viewport;
+    this.svg.style.transform = viewportTransform(viewport);
+    const far = viewport.k < FAR_ZOOM;
+    if (far !== this.far) {
+      this.far = far;
+      this.host.classList.toggle('map-far', far);
+    }
+  }
+
+  private hostSize(): { width: number; height: number } {
+    return { width: this.host.clientWidth, height: this.host.clientHeight };
+  }
+
+  private bringIntoView(id: string): void {
+    const rect = this.laid?.boxes.get(id);
+    if (rect) this.apply(reveal(this.viewport, rect, this.hostSize()));
+  }
+
+  private focusedId(): string | undefined {
+    const active = document.activeElement;
+    return active instanceof SVGGElement && this.nodesLayer.contains(active) ? active.dataset.id : undefined;
+  }
+
+  private drawNode(node: MapNode, x: number, y: number, width: number, height: number): SVGGElement {
+    const g = svg('g', { class: nodeClasses(node).join(' '), transform: `translate(${x} ${y})`, tabindex: 0, role: 'button', 'aria-label': nodeLabel(node) });
+    g.dataset.id = node.id;
+    svg('rect', { class: 'map-box', width, height, rx: node.kind === 'ending' ? 14 : node.kind === 'branch' ? 2 : 6 }, g);
+    const header = svg('text', { class: 'map-id', x: 10, y: 17 }, g);
+    header.textContent = node.kind === 'branch' ? `◇ ${node.id}` : node.id;
+    const badge = nodeBadge(node);
+    if (badge) {
+      const b = svg('text', { class: 'map-badge', x: width - 8, y: 17, 'text-anchor': 'end' }, g);
+      b.textContent = badge;
+    }
+    const text = svg('text', { class: 'map-text' }, g);
+    boxLines(node).forEach((line, i) => {
+      const span = svg('tspan', { x: 10, y: HEADER_HEIGHT + 12 + i * TEXT_LINE_HEIGHT }, text);
+      span.textContent = line;
+    });
+    return g;
+  }
+
+  private drawEdge(edge: MapEdge, route: Point[]): SVGGElement {
+    const g = svg('g', { class: edgeClasses(edge).join(' ') });
+    const marker = edge.kind === 'reply' ? (edge.tact ?? 'neutral') : edge.kind;
+    svg('path', { class: 'map-edge-line', d: `M ${route.map((p) => `${p.x.toFixed(1)} ${p.y.toFixed(1)}`).join(' L ')}`, 'marker-end': `url(#map-arrow-${marker})` }, g);
+    const at = pointAlong(route, LABEL_OFFSET);
+    const label = svg('text', { class: 'map-edge-label', x: (at.x + 4).toFixed(1), y: (at.y + 4).toFixed(1) }, g);
+    label.textContent = edge.label;
+    return g;
+  }
+
+  private listen(): void {
+    const host = this.host;
+    host.addEventListener('keydown', (event) => this.key(event));
+    host.addEventListener('wheel', (event) => {
+      event.preventDefault();
+      const bounds = host.getBoundingClientRect();
+      // Pixels or lines: a notch of a mouse wheel (about 100 px) zooms by about 16%.
+      const delta = event.deltaMode === 1 ? event.deltaY * 33 : event.deltaY;
+      this.apply(zoomAt(this.viewport, Math.exp(-delta * 0.0015), event.clientX - bounds.left, event.clientY - bounds.top));
+    }, { passive: false });
+    host.addEventListener('pointerdown', (event) => {
+      if (event.button !== 0) return;
+      this.drag = { id: event.pointerId, x: event.clientX, y: event.clientY, moved: false };
+    });
+    host.addEventListener('pointermove', (event) => {
+      const drag = this.drag;
+      if (!drag || drag.id !== event.pointerId) return;
+      const dx = event.clientX - drag.x;
+      const dy = event.clientY - drag.y;
+      if (!drag.moved && Math.hypot(dx, dy) < DRAG_THRESHOLD) return;
+      if (!drag.moved) {
+        drag.moved = true;
+        host.setPointerCapture(event.pointerId);
+        host.classList.add('map-dragging');
+      }
+      drag.x = event.clientX;
+      drag.y = event.clientY;
+      this.panBy(dx, dy);
+    });
+    const end = (event: PointerEvent): void => {
+      if (!this.drag || this.drag.id !== event.pointerId) return;
+      this.suppressClick = this.drag.moved;
+      this.drag = undefined;
+      host.classList.remove('map-dragging');
+    };
+    host.addEventListener('pointerup', end);
+    host.addEventListener('pointercancel', end);
+    host.addEventListener('click', (event) => {
+      if (this.suppressClick) {
+        this.suppressClick = false;
+        return;
+      }
+      const node = this.nodeOf(event.target);
+      if (node) this.listener.open(node);
+    });
+    host.addEventListener('focusin', (event) => {
+      const node = this.nodeOf(event.target);
+      if (node) this.bringIntoView(node.id);
+    });
+  }
+
+  private key(event: KeyboardEvent): void {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const node = this.nodeOf(event.target);
+    const moves: Record<string, [number, number]> = { ArrowLeft: [PAN_STEP, 0], ArrowRight: [-PAN_STEP, 0], ArrowUp: [0, PAN_STEP], ArrowDown: [0, -PAN_STEP] };
+    const move = moves[event.key];
+    if (move) this.panBy(...move);
+    else if (event.key === '+' || event.key === '=') this.zoomBy(ZOOM_STEP);
+    else if (event.key === '-' || event.key === '_') this.zoomBy(1 / ZOOM_STEP);
+    else if (event.key === '0') this.fit();
+    else if ((event.key === 'Enter' || event.key === ' ') && node) this.listener.open(node);
+    else return;
+    event.preventDefault();
+  }
+
+  private nodeOf(target: EventTarget | null): MapNode | undefined {
+    const g = target instanceof Element ? target.closest<SVGGElement>('.map-node') : null;
+    return g?.dataset.id ? this.nodes.get(g.dataset.id) : undefined;
+  }
+}
+
