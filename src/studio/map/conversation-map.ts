@@ -103,5 +103,6 @@ export function conversationMap(scenario: Scenario, analysis: Analysis, source: 
 function branchConditions(data: unknown, id: string): string[] {
   const nodes = (data as { nodes?: Record<string, { branch?: { if?: unknown }[] }> } | null)?.nodes;
   const routes = nodes?.[id]?.branch;
-  return Array.isArray(routes) ? routes.map((r) => (r && typeof r === 'object' && r.if !== undefined ? String(r.if) : '')) : [];
+  // The schema makes `if` a string by the time a scenario exists; anything else is left for the "condition n" fallback.
+  return Array.isArray(routes) ? routes.map((r) => (r && typeof r === 'object' && typeof r.if === 'string' ? r.if : '')) : [];
 }

@@ -2,7 +2,7 @@ import type { MapEdge, MapNode } from './conversation-map.ts';
 import { boxLines, HEADER_HEIGHT, TEXT_LINE_HEIGHT } from './elk-graph.ts';
 import { pointAlong, type LaidOutMap, type Point } from './map-layout.ts';
 import { nodeClasses, edgeClasses, nodeLabel, nodeBadge } from './map-classes.ts';
-import { fitViewport, panBy, reveal, viewportTransform, zoomAt, type Viewport } from './viewport.ts';
+import { firstViewport, fitViewport, panBy, reveal, viewportTransform, zoomAt, type Viewport } from './viewport.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 /** Arrow keys move the map by this many pixels. */
@@ -57,7 +57,7 @@ export class MapView {
     private readonly host: HTMLElement,
     private readonly listener: MapViewListener,
   ) {
-    this.svg = svg('svg', { class: 'map-svg', 'aria-hidden': 'false', role: 'presentation' });
+    this.svg = svg('svg', { class: 'map-svg' });
     const defs = svg('defs', {}, this.svg);
     for (const kind of MARKERS) {
       const marker = svg('marker', { id: `map-arrow-${kind}`, class: `map-arrow map-arrow-${kind}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, defs);
@@ -81,7 +81,8 @@ export class MapView {
 
   /**
    * Draws a laid-out map. `keepView` keeps the trainer's pan and zoom (an
-   * update after an edit); otherwise the whole map is fitted in.
+   * update after an edit); otherwise the map is shown whole if it can be
+   * read that way, or from its start box at a readable zoom.
    */
   render(laid: LaidOutMap, keepView: boolean): void {
     const focused = this.focusedId();
@@ -109,7 +110,10 @@ export class MapView {
     this.svg.setAttribute('viewBox', `0 0 ${Math.ceil(laid.size.width)} ${Math.ceil(laid.size.height)}`);
     if (this.current) this.boxes.get(this.current)?.classList.add('map-current');
     if (keepView) this.apply(this.viewport);
-    else this.fit();
+    else {
+      const start = laid.map.nodes.find((n) => n.start);
+      this.apply(firstViewport(laid.size, this.hostSize(), start ? laid.boxes.get(start.id) : undefined));
+    }
     // A redraw after an edit keeps the keyboard where it was.
     if (focused) this.boxes.get(focused)?.focus({ preventScroll: true });
   }

@@ -65,3 +65,18 @@ export function reveal(v: Viewport, rect: Rect, view: Size, margin = 24): Viewpo
 export function viewportTransform(v: Viewport): string {
   return `translate(${v.x.toFixed(1)}px, ${v.y.toFixed(1)}px) scale(${v.k.toFixed(4)})`;
 }
+
+/** The zoom at which a box's text is comfortably read (12.5 px text at 0.8 is 10 px on screen). */
+export const READABLE_ZOOM = 0.8;
+
+/**
+ * The first view of a map: the whole map when it fits at a readable zoom;
+ * otherwise readable, with `top` (the start box) at the top, centred
+ * across. Fit (the button, or 0) still shows everything.
+ */
+export function firstViewport(map: Size, view: Size, top: Rect | undefined, margin = 16): Viewport {
+  const fit = fitViewport(map, view, margin);
+  if (fit.k >= READABLE_ZOOM || !top) return fit;
+  const k = READABLE_ZOOM;
+  return { k, x: view.width / 2 - (top.x + top.width / 2) * k, y: margin - top.y * k };
+}

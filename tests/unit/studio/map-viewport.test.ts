@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitViewport, MAX_ZOOM, MIN_ZOOM, panBy, reveal, viewportTransform, zoomAt } from '../../../src/studio/map/viewport.ts';
+import { firstViewport, fitViewport, MAX_ZOOM, MIN_ZOOM, panBy, READABLE_ZOOM, reveal, viewportTransform, zoomAt } from '../../../src/studio/map/viewport.ts';
 
 describe('panning and zooming the map', () => {
   it('fits a map in the panel, centred, never enlarging a small one past 1.2', () => {
@@ -31,5 +31,18 @@ describe('panning and zooming the map', () => {
 
   it('writes the viewport as a CSS transform from the top left', () => {
     expect(viewportTransform({ x: 10, y: -4.25, k: 0.5 })).toBe('translate(10.0px, -4.3px) scale(0.5000)');
+  });
+});
+
+describe('the first view of a map', () => {
+  it('shows the whole map when it reads at that size', () => {
+    expect(firstViewport({ width: 400, height: 200 }, { width: 800, height: 600 }, undefined, 20)).toEqual({ x: 160, y: 180, k: 1.2 });
+  });
+
+  it('starts from the start box at a readable zoom when the whole map would be too small to read', () => {
+    const v = firstViewport({ width: 3000, height: 5000 }, { width: 500, height: 400 }, { x: 1000, y: 0, width: 200, height: 60 }, 16);
+    expect(v.k).toBe(READABLE_ZOOM);
+    expect(v.x + 1100 * v.k).toBeCloseTo(250);
+    expect(v.y).toBe(16);
   });
 });

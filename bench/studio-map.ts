@@ -1,0 +1,180 @@
+/**
+ * Studio map benchmark: how long the map's layout takes (ELK, layered, in
+ * its worker) for generated scenarios of 200 and 2,000 nodes, and the frame
+ * times of panning and zooming the laid-out map, in a production build in
+ * headless Chromium at 1280×720. `runStudioMapBench()` returns a "### Map"
+ * markdown block (the caller puts it in docs/performance.md); alone:
+ * `npx tsx bench/studio-map.ts`.
+ *
+ * The layout time is the page's `studio:map-layout` measure: from handing
+ * the graph to the worker to having its answer. The first layout of a page
+ * includes starting the worker (ELK's code is compiled as the page loads
+ * it); a second one, after an edit that changes an arrow, is the time a
+ * trainer waits while writing.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { generateScenario } from './generate.ts';
+import { serveBuild } from './static-server.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const VIEWPORT = { width: 1280, height: 720 };
+const SIZES = [200, 2000] as const;
+/** Targets from issue 11. */
+const LAYOUT_TARGET_MS: Record<number, number> = { 200: 300, 2000: 3000 };
+const FRAME_TARGET_MS = 17;
+/** A layout of a big generated file can take a while on a loaded machine: this only keeps a broken page from hanging. */
+const PATIENCE_MS = 180_000;
+
+const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? NaN;
+
+/** The durations of the page's map layouts so far. */
+async function layouts(page: Page): Promise<number[]> {
+  return await page.evaluate<number[]>(`performance.getEntriesByName('studio:map-layout').map((e) => e.duration)`);
+}
+
+/** Opens the studio with `text` as the kept draft, and waits for its map. */
+async function openWithDraft(page: Page, url: string, text: string): Promise<void> {
+  await page.goto(`${url}studio.html`);
+  await page.locator('#map-note').filter({ hasText: /nodes?,/ }).waitFor({ timeout: PATIENCE_MS });
+  await page.evaluate(
+    (draft) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('tactful-studio');
+        open.onsuccess = () => {
+          const put = open.result.transaction('drafts', 'readwrite').objectStore('drafts').put(draft, 'current');
+          put.onsuccess = () => resolve();
+          put.onerror = () => reject(new Error('could not seed the draft'));
+        };
+      }),
+    { name: 'bench.yaml', text, keptAt: Date.now() },
+  );
+  await page.reload();
+  await page.waitForFunction(() => performance.getEntriesByName('studio:map-layout').length > 0, undefined, { timeout: PATIENCE_MS, polling: 50 });
+}
+
+/** Retargets the first `goto:` of the file to the start node (a changed arrow: the map is laid out again). */
+async function changeAnArrow(page: Page): Promise<void> {
+  const line = page.locator('.cm-line', { hasText: /^\s+goto: n\d+$/ }).first();
+  const target = (await line.textContent())!.trim().slice('goto: '.length);
+  await line.click();
+  await page.keyboard.press('End');
+  for (let i = 0; i < target.length; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.type('n0');
+  await page.waitForFunction(() => performance.getEntriesByName('studio:map-layout').length > 1, undefined, { timeout: PATIENCE_MS, polling: 50 });
+}
+
+/** Frame intervals (ms) while the map is dragged and wheel-zoomed for `seconds`. */
+async function panZoomFrames(page: Page, seconds: number): Promise<number[]> {
+  const canvas = page.locator('#map-canvas');
+  const box = (await canvas.boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  // A string, not a function: keeps the bundler's helpers out of the page.
+  const frames = page.evaluate<number[]>(`new Promise((resolve) => {
+    const out = []; let last = performance.now(); const end = last + ${seconds * 1000};
+    const tick = (now) => { out.push(now - last); last = now; if (now < end) requestAnimationFrame(tick); else resolve(out.slice(1)); };
+    requestAnimationFrame(tick);
+  })`);
+  const started = Date.now();
+  let step = 0;
+  while (Date.now() - started < seconds * 1000 - 200) {
+    // Half a second of dragging in a circle, then a few wheel notches in and out, over and over.
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    for (let i = 0; i < 20; i++) await page.mouse.move(cx + 80 * Math.cos((step + i) / 3), cy + 60 * Math.sin((step + i) / 3));
+    await page.mouse.up();
+    for (let i = 0; i < 6; i++) await page.mouse.wheel(0, i < 3 ? -120 : 120);
+    step += 20;
+  }
+  return await frames;
+}
+
+interface MapFigures {
+  nodes: number;
+  edges: number;
+  firstMs: number;
+  againMs: number;
+  frames: { fitted: number[]; readable: number[] };
+}
+
+async function measure(browser: Browser, url: string, nodes: number): Promise<MapFigures> {
+  const { yaml } = generateScenario({ nodes, seed: 1 });
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  try {
+    await openWithDraft(page, url, yaml);
+    const [firstMs] = await layouts(page);
+    await changeAnArrow(page);
+    const againMs = (await layouts(page))[1]!;
+    const edges = await page.locator('.map-edge').count();
+    // The first view (a readable zoom, texts shown), then the whole map fitted (texts hidden below 0.4).
+    await page.locator('#map-canvas').focus();
+    const readable = await panZoomFrames(page, 4);
+    await page.getByRole('button', { name: 'Fit' }).click();
+    const fitted = await panZoomFrames(page, 4);
+    return { nodes, edges, firstMs: firstMs!, againMs, frames: { fitted, readable } };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Runs the benchmark and returns the "### Map" markdown block. */
+export async function runStudioMapBench(): Promise<string> {
+  const work = mkdtempSync(join(tmpdir(), 'tactful-bench-map-'));
+  let browser: Browser | undefined;
+  let server: { close(): void } | undefined;
+  try {
+    execFileSync('npx', ['vite', 'build', '--outDir', work, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, stdio: 'pipe' });
+    const served = await serveBuild(work, { compress: false });
+    server = served.server;
+    browser = await chromium.launch({ ...(existsSync(CHROMIUM) ? { executablePath: CHROMIUM } : {}), args: ARGS });
+    const results: MapFigures[] = [];
+    for (const nodes of SIZES) results.push(await measure(browser, served.url, nodes));
+
+    const ms = (n: number): string => `${n.toFixed(0)} ms`;
+    const f = (n: number): string => `${n.toFixed(1)} ms`;
+    const verdict = (ok: boolean): string => (ok ? 'met' : '**missed**');
+    const p = (frames: number[]): { p50: number; p95: number } => {
+      const sorted = [...frames].sort((a, b) => a - b);
+      return { p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95) };
+    };
+    const rows = results.flatMap((r) => {
+      const target = LAYOUT_TARGET_MS[r.nodes]!;
+      const readable = p(r.frames.readable);
+      const fitted = p(r.frames.fitted);
+      return [
+        `| ${r.nodes.toLocaleString('en-GB')} nodes (${r.edges.toLocaleString('en-GB')} arrows) | first layout (worker start included) | ${ms(r.firstMs)} | < ${ms(target)}: ${verdict(r.firstMs < target)} |`,
+        `| | layout after an edit | ${ms(r.againMs)} | < ${ms(target)}: ${verdict(r.againMs < target)} |`,
+        `| | pan/zoom frames at a readable zoom, p50 / p95 | ${f(readable.p50)} / ${f(readable.p95)} | p95 < ${FRAME_TARGET_MS} ms: ${verdict(readable.p95 < FRAME_TARGET_MS)} |`,
+        `| | pan/zoom frames, whole map fitted, p50 / p95 | ${f(fitted.p50)} / ${f(fitted.p95)} | p95 < ${FRAME_TARGET_MS} ms: ${verdict(fitted.p95 < FRAME_TARGET_MS)} |`,
+      ];
+    });
+    return [
+      '### Map',
+      '',
+      `Measured by \`bench/studio-map.ts\` on ${new Date().toISOString().slice(0, 10)}: a production build served from 127.0.0.1, headless Chromium ${browser.version()} (software rendering, \`--disable-gpu\`), ${VIEWPORT.width}×${VIEWPORT.height}, generated scenarios (\`bench/generate.ts\`, seed 1: forward jumps of up to 20 nodes and loops back, far more tangled than a hand-written file). Layout is the page's \`studio:map-layout\` measure (graph sent to ELK's worker → positions back); frames are requestAnimationFrame intervals while the map is dragged and wheel-zoomed for 4 s.`,
+      '',
+      '| Scenario | | Figure | Target |',
+      '| --- | --- | ---: | --- |',
+      ...rows,
+      '',
+    ].join('\n');
+  } finally {
+    await browser?.close();
+    server?.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.filename === process.argv[1]) {
+  runStudioMapBench().then((block) => console.log(block), (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
