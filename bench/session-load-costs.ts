@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { distributionView, rosterView } from '../src/server/api/views.ts';
+import { distributionView, rosterEntryView, rosterView } from '../src/server/api/views.ts';
 import { ScenarioLibrary } from '../src/server/scenario-library.ts';
 import { secretHash } from '../src/server/secrets.ts';
 import type { ReceivedStatement } from '../src/server/statements/received-statement.ts';
@@ -79,24 +79,18 @@ export async function measureOperationCosts(trainees = 300): Promise<OperationCo
     return [
       await cost('token check (participantByToken)', n, (i) => store.participantByToken(people[i]!.tokenHash)),
       await cost('store one decision (recordStatements: statement, play, decision)', n, (i) => record(i, 3)),
-      await cost(`roster update for one dashboard (roster of ${n} + totals, as JSON)`, 20, async () => {
+      await cost(`whole roster (${n}) + totals, as JSON: a snapshot (and, before the shared updates, every roster update of every dashboard)`, 20, async () => {
         const [roster, totals] = await Promise.all([store.roster(sessionId), store.totals(sessionId)]);
         return JSON.stringify({ roster: rosterView(roster, library), totals });
       }),
       await cost('  of which the roster query', 20, () => store.roster(sessionId)),
       await cost('distribution update for one decision point (as JSON)', 50, async () => JSON.stringify({ distribution: distributionView(await store.replyCounts(sessionId, point), library)[0] })),
-      // The change a delta would need: the roster's own query (sql-session-store.ts) for the one trainee who moved.
-      await cost('(proposed) one trainee\'s roster entry, same query for one participant', n, (i) =>
-        client.query(
-          `SELECT p.id, p.name, p.joined_at,
-                  (SELECT count(*)::int FROM plays a WHERE a.participant_id = p.id) AS plays,
-                  (SELECT count(*)::int FROM plays a WHERE a.participant_id = p.id AND a.finished_at IS NOT NULL) AS finished,
-                  (SELECT to_jsonb(l) FROM (SELECT play_id, scenario, timers, started_at, decisions, last_node, finished_at, passed, overall, scores, ending, outcome
-                                            FROM plays a WHERE a.participant_id = p.id ORDER BY started_at DESC, play_id DESC LIMIT 1) l) AS latest
-           FROM participants p WHERE p.session_id = $1 AND p.id = $2`,
-          [sessionId, people[i]!.participant.id],
-        ),
-      ),
+      // What a roster update reads now (live/session-updates.ts): the entry of the trainee who moved, and the totals.
+      await cost('roster update: one trainee\'s entry (rosterEntry), as JSON', n, async (i) => {
+        const entry = await store.rosterEntry(sessionId, people[i]!.participant.id);
+        return JSON.stringify(entry && rosterEntryView(entry, library));
+      }),
+      await cost('roster update: totals', 50, () => store.totals(sessionId)),
     ];
   } finally {
     await client.close();

@@ -5,7 +5,7 @@ import type { SessionTotals } from '../server/storage/session-store.ts';
  * The API's shapes as the dashboard reads them: the server's own view
  * types (types only: nothing of the server is bundled).
  */
-export type { DistributionView, ReplyTally, RosterEntryView, SessionView } from '../server/api/views.ts';
+export type { DistributionView, ReplyTally, RosterChangesView, RosterEntryView, SessionView } from '../server/api/views.ts';
 export type { SessionTotals } from '../server/storage/session-store.ts';
 
 /** A session in the list: its view and how many have joined. */

@@ -40,7 +40,7 @@ export function traineeRoutes(server: ServerContext): Hono {
     if (session.state === 'ended') throw new HttpProblem(409, 'this session has ended: ask your trainer for the next one');
     const token = newSecret();
     const participant = await store.addParticipant({ id: randomUUID(), sessionId: session.id, name: body.name, tokenHash: secretHash(token), joinedAt: now });
-    await events.publish({ kind: 'roster', sessionId: session.id });
+    await events.publish({ kind: 'roster', sessionId: session.id, participantId: participant.id });
     const origin = publicOrigin(c, server);
     return c.json(
       {

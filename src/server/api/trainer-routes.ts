@@ -91,7 +91,7 @@ export function trainerRoutes(server: ServerContext): Hono {
     const session = await sessionOf(c);
     const participantId = checked(participantIdSchema, c.req.param('participantId'), 'the participant id');
     if (!(await store.removeParticipant(session.id, participantId))) throw new HttpProblem(404, 'this session has no such participant');
-    await events.publish({ kind: 'roster', sessionId: session.id });
+    await events.publish({ kind: 'roster', sessionId: session.id, participantId });
     return c.body(null, 204);
   });
 

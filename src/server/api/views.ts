@@ -1,5 +1,5 @@
 import type { ScenarioLibrary } from '../scenario-library.ts';
-import type { PlaySummary, ReplyCount, RosterEntry, Session } from '../storage/session-store.ts';
+import type { PlaySummary, ReplyCount, RosterEntry, Session, SessionTotals } from '../storage/session-store.ts';
 
 /**
  * The JSON the API answers with: dates as ISO 8601 text, scenario titles
@@ -82,15 +82,38 @@ export interface RosterEntryView {
   latest: PlayView | null;
 }
 
-export function rosterView(roster: readonly RosterEntry[], library: ScenarioLibrary): RosterEntryView[] {
-  return roster.map((entry) => ({
+export function rosterEntryView(entry: RosterEntry, library: ScenarioLibrary): RosterEntryView {
+  return {
     participantId: entry.participant.id,
     name: entry.participant.name,
     joinedAt: entry.participant.joinedAt.toISOString(),
     plays: entry.plays,
     finished: entry.finished,
     latest: entry.latest ? playView(entry.latest, library) : null,
-  }));
+  };
+}
+
+export function rosterView(roster: readonly RosterEntry[], library: ScenarioLibrary): RosterEntryView[] {
+  return roster.map((entry) => rosterEntryView(entry, library));
+}
+
+/**
+ * A live `roster` update: what changed since the last one, merged into the
+ * roster by `participantId` (an entry not yet there is a new trainee, placed
+ * in order of joining), then the session's totals.
+ */
+export interface RosterChangesView {
+  /** The entries of the trainees who joined or whose plays moved on. */
+  changed: RosterEntryView[];
+  /** The participant ids of trainees removed from the session. */
+  removed: string[];
+  totals: SessionTotals;
+}
+
+/** A live `roster` update with the whole roster: what a stream sends when it cannot tell who changed (a notice from an older process). */
+export interface WholeRosterView {
+  roster: RosterEntryView[];
+  totals: SessionTotals;
 }
 
 /** One reply at a decision point, with how many chose it. */

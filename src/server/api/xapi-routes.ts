@@ -61,9 +61,10 @@ export function xapiRoutes(server: ServerContext): Hono {
     const changes: SessionChange[] = [];
     for (const { statement, meaning } of toStore) {
       if (!storedNow.has(statement.id) || meaning.kind === 'other') continue;
-      changes.push(meaning.kind === 'decision' ? { kind: 'decision', sessionId: participant.sessionId, scenario: meaning.scenario, node: meaning.node } : { kind: 'roster', sessionId: participant.sessionId });
+      const about = { sessionId: participant.sessionId, participantId: participant.id };
+      changes.push(meaning.kind === 'decision' ? { kind: 'decision', ...about, scenario: meaning.scenario, node: meaning.node } : { kind: 'roster', ...about });
     }
-    // One notice per decision point and one for the roster, however many statements came at once.
+    // One notice per decision point and one for the trainee's roster entry, however many statements came at once.
     const unique = new Map(changes.map((change) => [JSON.stringify(change), change]));
     // The statements are stored: a notice that fails to go out must not make the outbox send them again.
     await Promise.allSettled([...unique.values()].map((change) => events.publish(change)));

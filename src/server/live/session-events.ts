@@ -4,13 +4,16 @@ import { z } from 'zod';
  * Something changed in a session that a dashboard shows. Only the kind
  * and where travel (a few bytes, which PostgreSQL's NOTIFY limits): the
  * dashboard's stream then reads the current state from the database, so
- * no server process needs to remember anything.
+ * no server process needs to remember anything. A roster or decision change
+ * names the participant it is about, so the stream reads that trainee's
+ * roster entry alone; one without (sent by an older process) makes it read
+ * the whole roster.
  */
 export type SessionChange =
   /** Someone joined or was removed, or a play started, moved on or finished. */
-  | { kind: 'roster'; sessionId: string }
-  /** A decision was made at this decision point: its reply distribution changed. */
-  | { kind: 'decision'; sessionId: string; scenario: string; node: string }
+  | { kind: 'roster'; sessionId: string; participantId?: string }
+  /** A participant made a decision at this decision point: its reply distribution and their roster entry changed. */
+  | { kind: 'decision'; sessionId: string; participantId?: string; scenario: string; node: string }
   /** The session was paused, resumed or ended. */
   | { kind: 'session'; sessionId: string }
   /** The session and its data were deleted. */
@@ -20,8 +23,8 @@ export type SessionChange =
 
 /** A change as it arrives from another process: checked, since anything with database access can NOTIFY. */
 export const sessionChangeSchema: z.ZodType<SessionChange> = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('roster'), sessionId: z.uuid() }),
-  z.object({ kind: z.literal('decision'), sessionId: z.uuid(), scenario: z.string().max(200), node: z.string().max(200) }),
+  z.object({ kind: z.literal('roster'), sessionId: z.uuid(), participantId: z.uuid().optional() }),
+  z.object({ kind: z.literal('decision'), sessionId: z.uuid(), participantId: z.uuid().optional(), scenario: z.string().max(200), node: z.string().max(200) }),
   z.object({ kind: z.literal('session'), sessionId: z.uuid() }),
   z.object({ kind: z.literal('deleted'), sessionId: z.uuid() }),
   z.object({ kind: z.literal('room'), sessionId: z.uuid(), what: z.enum(['votes', 'round']) }),

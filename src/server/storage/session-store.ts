@@ -43,6 +43,8 @@ export interface SessionStore {
 
   /** Each participant of the session with their latest play, in order of joining. */
   roster(sessionId: string): Promise<RosterEntry[]>;
+  /** One participant's roster entry, as `roster` has it; null when no such participant is in this session (never joined, or removed). */
+  rosterEntry(sessionId: string, participantId: string): Promise<RosterEntry | null>;
   /** How many decisions chose each reply, per decision point (optionally one point only). */
   replyCounts(sessionId: string, point?: DecisionPoint): Promise<ReplyCount[]>;
   /** Every play of the session, oldest first, with who played it. */

@@ -58,8 +58,22 @@ interface PlayRow {
   outcome: string | null;
 }
 
+/** A roster row: the participant, their play counts and their latest play (as JSON, so its timestamps are text). */
+interface RosterRow extends ParticipantRow {
+  plays: number;
+  finished: number;
+  latest: (Omit<PlayRow, 'started_at' | 'finished_at'> & { started_at: string; finished_at: string | null }) | null;
+}
+
 const SESSION_COLUMNS = 'id, code, name, scenarios, timers, mode, state, created_at, ended_at';
 const PLAY_COLUMNS = 'play_id, scenario, timers, started_at, decisions, last_node, finished_at, passed, overall, scores, ending, outcome';
+
+/** The roster's query up to its WHERE: the whole roster and one entry are the same read. */
+const ROSTER_SELECT = `SELECT p.id, p.session_id, p.name, p.joined_at,
+       (SELECT count(*)::int FROM plays a WHERE a.participant_id = p.id) AS plays,
+       (SELECT count(*)::int FROM plays a WHERE a.participant_id = p.id AND a.finished_at IS NOT NULL) AS finished,
+       (SELECT to_jsonb(l) FROM (SELECT ${PLAY_COLUMNS} FROM plays a WHERE a.participant_id = p.id ORDER BY started_at DESC, play_id DESC LIMIT 1) l) AS latest
+FROM participants p`;
 
 function toSession(row: SessionRow): Session {
   return {
@@ -77,6 +91,15 @@ function toSession(row: SessionRow): Session {
 
 function toParticipant(row: ParticipantRow): Participant {
   return { id: row.id, sessionId: row.session_id, name: row.name, joinedAt: row.joined_at };
+}
+
+function toRosterEntry(row: RosterRow): RosterEntry {
+  return {
+    participant: toParticipant(row),
+    plays: row.plays,
+    finished: row.finished,
+    latest: row.latest ? toPlay({ ...row.latest, started_at: new Date(row.latest.started_at), finished_at: row.latest.finished_at === null ? null : new Date(row.latest.finished_at) }) : null,
+  };
 }
 
 function toPlay(row: PlayRow): PlaySummary {
@@ -217,20 +240,14 @@ export class SqlSessionStore implements SessionStore {
   }
 
   async roster(sessionId: string): Promise<RosterEntry[]> {
-    const rows = await this.sql.query<ParticipantRow & { plays: number; finished: number; latest: (Omit<PlayRow, 'started_at' | 'finished_at'> & { started_at: string; finished_at: string | null }) | null }>(
-      `SELECT p.id, p.session_id, p.name, p.joined_at,
-              (SELECT count(*)::int FROM plays a WHERE a.participant_id = p.id) AS plays,
-              (SELECT count(*)::int FROM plays a WHERE a.participant_id = p.id AND a.finished_at IS NOT NULL) AS finished,
-              (SELECT to_jsonb(l) FROM (SELECT ${PLAY_COLUMNS} FROM plays a WHERE a.participant_id = p.id ORDER BY started_at DESC, play_id DESC LIMIT 1) l) AS latest
-       FROM participants p WHERE p.session_id = $1 ORDER BY p.joined_at, p.id`,
-      [sessionId],
-    );
-    return rows.map((row) => ({
-      participant: toParticipant(row),
-      plays: row.plays,
-      finished: row.finished,
-      latest: row.latest ? toPlay({ ...row.latest, started_at: new Date(row.latest.started_at), finished_at: row.latest.finished_at === null ? null : new Date(row.latest.finished_at) }) : null,
-    }));
+    const rows = await this.sql.query<RosterRow>(`${ROSTER_SELECT} WHERE p.session_id = $1 ORDER BY p.joined_at, p.id`, [sessionId]);
+    return rows.map(toRosterEntry);
+  }
+
+  async rosterEntry(sessionId: string, participantId: string): Promise<RosterEntry | null> {
+    // The roster's own query for one trainee: a live update after one trainee moved costs one entry, not the whole room.
+    const rows = await this.sql.query<RosterRow>(`${ROSTER_SELECT} WHERE p.session_id = $1 AND p.id = $2`, [sessionId, participantId]);
+    return rows[0] ? toRosterEntry(rows[0]) : null;
   }
 
   async replyCounts(sessionId: string, point?: DecisionPoint): Promise<ReplyCount[]> {

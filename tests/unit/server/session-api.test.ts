@@ -196,7 +196,7 @@ describe.each(STORAGES.map((make) => [make().name, make] as const))('the session
     try {
       expect(await stream.next('snapshot')).toMatchObject({ session: { id: session.id }, roster: [], distribution: [] });
       const ana = await api.join(session.code, 'Ana');
-      expect(await stream.next<{ roster: unknown[] }>('roster', (d) => d.roster.length === 1)).toMatchObject({ roster: [{ name: 'Ana', latest: null }], totals: { participants: 1 } });
+      expect(await stream.next<{ changed: unknown[] }>('roster', (d) => d.changed.length === 1)).toMatchObject({ changed: [{ name: 'Ana', latest: null }], removed: [], totals: { participants: 1 } });
       const statements = playStatements(wornOnce, playThrough(wornOnce, 1));
       await api.postStatements(ana, statements.slice(0, 2));
       const { distribution } = await stream.next<{ distribution: unknown }>('distribution');

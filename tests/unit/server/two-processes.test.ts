@@ -25,7 +25,7 @@ describe('two server processes on one PostgreSQL', () => {
       await stream.reader.next('snapshot');
       const traineeApi = new ApiClient(two.url);
       const ana = await traineeApi.join(stream.session.code, 'Ana');
-      expect(await stream.reader.next<{ roster: unknown[] }>('roster', (d) => d.roster.length === 1)).toMatchObject({ roster: [{ participantId: ana.participantId, name: 'Ana' }] });
+      expect(await stream.reader.next<{ changed: unknown[] }>('roster', (d) => d.changed.length === 1)).toMatchObject({ changed: [{ participantId: ana.participantId, name: 'Ana' }] });
       await traineeApi.postStatements(ana, playStatements(wornOnce, playThrough(wornOnce, 1)).slice(0, 2));
       expect(await stream.reader.next('distribution')).toMatchObject({ distribution: { scenario: 'worn-once', node: wornOnce.scenario.start, decisions: 1 } });
       // And the trainer's reads on either process agree.
