@@ -212,15 +212,43 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
-/** The build's pages other than the game (each `<name>.html` with its entry chunk `assets/<name>-*.js`). */
+/** The build's pages other than the game (`<name>.html`): for trainers and for a network session, never offline. */
 const OTHER_PAGES = ['studio', 'dashboard', 'join'];
 
-/** The other page whose own folder (src/<page>/) holds every module of a chunk, if one does. */
-function pageOfModules(moduleIds: readonly string[]): string | undefined {
-  const pages = new Set(moduleIds.map((id) => /[\\/]src[\\/](studio|dashboard|join)[\\/]/.exec(id)?.[1] ?? (/[\\/]node_modules[\\/](@codemirror|@lezer|codemirror|elkjs)[\\/]/.test(id) ? 'studio' : '')));
-  const [page] = pages;
-  return pages.size === 1 && page ? page : undefined;
+/**
+ * The scripts and styles a visit to the game can load (its page's entry and
+ * every chunk it imports, at once or later, with their CSS), recorded as the
+ * bundle is written. The offline cache keeps only these of the build's
+ * scripts and styles: the other pages' code (the studio's editor and
+ * workers, the dashboard) is never downloaded into a trainee's copy, and a
+ * module both the game and another page use stays in, whatever its name.
+ */
+const gameFiles = new Set<string>();
+
+function recordGameFiles(): Plugin {
+  return {
+    name: 'tactful-record-game-files',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      gameFiles.clear();
+      const entry = Object.values(bundle).find((c): c is Rollup.OutputChunk => c.type === 'chunk' && c.isEntry && c.name === 'index');
+      for (const name of reachableFrom(entry, bundle)) {
+        gameFiles.add(name);
+        const chunk = bundle[name];
+        if (chunk?.type !== 'chunk') continue;
+        for (const css of chunk.viteMetadata?.importedCss ?? []) gameFiles.add(css);
+        for (const asset of chunk.viteMetadata?.importedAssets ?? []) gameFiles.add(asset);
+      }
+    },
+  };
 }
+
+/** Whether the offline cache keeps a file of the build: anything but another page's scripts and styles. */
+function keepOffline(url: string): boolean {
+  if (gameFiles.size === 0 || !/\.(js|css)$/.test(url) || !url.startsWith('assets/')) return true;
+  return gameFiles.has(url);
+}
+
 
 // Relative base so dist/ works from any folder (intranet, LMS package, file share).
 export default defineConfig({
@@ -234,6 +262,7 @@ export default defineConfig({
     prefetchLaterChunks(),
     preloadTypeFace(),
     contentSecurityPolicy(),
+    recordGameFiles(),
     // Offline play: precache the whole game (every scenario is inside the library chunk) on the first visit.
     VitePWA({
       // `tactful package` builds SCORM and cmi5 packages without it (TACTFUL_SERVICE_WORKER=off): an LMS serves them
@@ -260,9 +289,10 @@ export default defineConfig({
       workbox: {
         // tactful-config.json too: a web package's LRS, so a visit with the network off still knows where results go.
         globPatterns: ['**/*.{js,css,html,ogg,woff2,png,svg,webmanifest}', 'tactful-config.json'],
-        // The other pages of the build (studio, dashboard, join) and their own chunks are for trainers and for a
-        // network session: never downloaded into a trainee's offline copy. Their chunks are named after the page.
-        globIgnores: OTHER_PAGES.flatMap((page) => [`${page}.html`, `assets/${page}-*`]),
+        // The other pages of the build (studio, dashboard, join) and their own code are for trainers and for a
+        // network session: never downloaded into a trainee's offline copy (see recordGameFiles).
+        globIgnores: OTHER_PAGES.map((page) => `${page}.html`),
+        manifestTransforms: [(entries) => ({ manifest: entries.filter((entry) => keepOffline(entry.url)), warnings: [] })],
         navigateFallbackDenylist: OTHER_PAGES.map((page) => new RegExp(`/${page}(\\.html)?$`)),
         // Phaser's chunk is over Workbox's 2 MiB default.
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
@@ -294,12 +324,6 @@ export default defineConfig({
         join: 'join.html',
       },
       output: {
-        // A chunk that only another page's code makes (a lazily loaded room panel, the editor's parts) is named after
-        // that page, so the offline cache's `assets/<page>-*` exclusion (OTHER_PAGES) leaves it out too.
-        chunkFileNames: (chunk) => {
-          const page = pageOfModules(chunk.moduleIds);
-          return page ? `assets/${page}-[name]-[hash].js` : 'assets/[name]-[hash].js';
-        },
         // Phaser in its own chunk: it changes rarely and caches well.
         manualChunks: (id: string) =>
           id.includes('node_modules/phaser') ? 'phaser' : /node_modules[\\/](@codemirror|@lezer|codemirror|elkjs|crelt|style-mod|w3c-keyname)[\\/]/.test(id) ? 'studio-vendor' : undefined,

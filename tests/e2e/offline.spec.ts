@@ -98,3 +98,20 @@ test('a new version is offered on the menu and waits while a conversation is on 
   await expect(page.getByRole('heading', { name: 'The situation' })).toBeVisible({ timeout: 30_000 });
   await expect(notice).toHaveCount(0);
 });
+
+test("the offline copy holds every script the game's page loads, and none of the other pages' code", () => {
+  const build = join(SW_FILE, '..');
+  const precached = new Set([...readFileSync(SW_FILE, 'utf8').matchAll(/url:"([^"]+)"/g)].map((m) => m[1]!));
+  // Every module script the game's page can load: its entry and what that imports, statically or with import().
+  const entry = /<script type="module"[^>]*src="\.\/([^"]+)"/.exec(readFileSync(join(build, 'index.html'), 'utf8'))![1]!;
+  const reachable = new Set<string>();
+  const queue = [entry];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (reachable.has(file)) continue;
+    reachable.add(file);
+    for (const m of readFileSync(join(build, file), 'utf8').matchAll(/["'(]\.\/([\w.-]+\.js)["')]/g)) queue.push(`assets/${m[1]!}`);
+  }
+  expect([...reachable].filter((file) => !precached.has(file))).toEqual([]);
+  expect([...precached].filter((url) => /^(studio|dashboard|join)\.html$|studio-vendor|lint-worker|map-worker/.test(url))).toEqual([]);
+});
