@@ -5,7 +5,8 @@ import type { DistributionView, RosterChangesView, RosterEntryView, SessionDetai
  * stream's events: `snapshot` replaces everything, `roster` merges the
  * trainees who changed and drops those removed (or, in its whole-roster
  * form, replaces the roster) and sets the totals, `distribution` one
- * decision point (a new one goes last, in the order reached), `session` the
+ * decision point (a new one goes last, in the order reached),
+ * `distributions` every point (after a removal), `session` the
  * state. The QR code is kept across them (only the first read carries it).
  *
  * @returns true when the event changed what is shown.
@@ -28,6 +29,11 @@ export function applyLiveEvent(detail: SessionDetail, event: string, data: unkno
       const at = detail.distribution.findIndex((p) => p.scenario === distribution.scenario && p.node === distribution.node);
       if (at === -1) detail.distribution.push(distribution);
       else detail.distribution[at] = distribution;
+      return true;
+    }
+    case 'distributions': {
+      const { distribution } = data as { distribution: DistributionView[] };
+      detail.distribution = distribution;
       return true;
     }
     case 'session': {

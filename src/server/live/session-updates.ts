@@ -183,6 +183,12 @@ class SessionHub {
     let rest = '';
     if (totals && roster) rest += sseText('roster', { roster: rosterView(roster, library), totals } satisfies WholeRosterView);
     else if (totals) rest += sseText('roster', rosterChanges(ids, entries, totals, library));
+    // A trainee removed (or a change that names nobody) takes their decisions out of every point they answered:
+    // the whole distribution is sent again, so no count stays too high (removals are rare; this read is too).
+    if (due.wholeRoster || entries.some((entry) => entry === null)) {
+      rest += sseText('distributions', { distribution: distributionView(await store.replyCounts(id), library) });
+      return { session: sessionTexts, rest };
+    }
     for (const pointCounts of counts) {
       const [distribution] = distributionView(pointCounts, library);
       if (distribution) rest += sseText('distribution', { distribution });

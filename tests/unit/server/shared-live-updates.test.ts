@@ -194,7 +194,7 @@ describe.each(STORAGES.map((make) => [make().name, make] as const))('shared live
     }
   });
 
-  it('merges roster updates into the same roster and totals as a fresh snapshot after joins, plays and a removal', async () => {
+  it('merges roster updates into the same roster, totals and reply counts as a fresh snapshot after joins, plays and a removal', async () => {
     const session = await api.createSession();
     const dashboard = await Dashboard.open(api.base, session.id);
     try {
@@ -217,6 +217,8 @@ describe.each(STORAGES.map((make) => [make().name, make] as const))('shared live
         await eventually(() => {
           expect(dashboard.detail!.roster).toEqual(snapshot.roster);
           expect(dashboard.detail!.totals).toEqual(snapshot.totals);
+          // Cleo's decisions left the reply counts with her.
+          expect(dashboard.detail!.distribution).toEqual(snapshot.distribution);
         });
       } finally {
         fresh.close();
