@@ -33,6 +33,9 @@ export default defineConfig({
       // per-property budget of fast-check-budget.ts fails it even without a
       // mutant, and run in full it takes 10-40 s per mutant.
       'tests/unit/property/schema-fast-path.test.ts',
+      // Changes the working folder (process.chdir), which Vitest's worker threads refuse. It tests
+      // where `tactful new` writes a file, not src/scenario or src/engine.
+      'tests/unit/cli/new-command.test.ts',
     ],
     setupFiles: ['tests/mutation/fast-check-budget.ts'],
     sequence: { sequencer: CheapestFirst },

@@ -176,7 +176,7 @@ function typeVouch(def: SchemaDef): Vouch {
     case 'string':
       return (value) => typeof value === 'string';
     case 'number':
-      return (value) => typeof value === 'number' && Number.isFinite(value);
+      return (value) => Number.isFinite(value); // false for anything but a finite number: it does not convert
     case 'boolean':
       return (value) => typeof value === 'boolean';
     case 'enum': {
@@ -202,7 +202,8 @@ function typeVouch(def: SchemaDef): Vouch {
       const known = new Set(fields.map((f) => f.key));
       return (value) => {
         if (!isPlainData(value)) return false;
-        for (const key in value) if (key === '__proto__' || !known.has(key)) return false;
+        // `__proto__` is never a field of the schema, so an own `__proto__` key is refused here too.
+        for (const key in value) if (!known.has(key)) return false;
         // A field zod reads but the walk above did not see (not enumerable) is left to zod too.
         for (const f of fields) if (!(Object.hasOwn(value, f.key) ? isEnumerable(value, f.key) && f.vouch(value[f.key]) : f.optional)) return false;
         return true;

@@ -53,7 +53,7 @@ export function syntaxProblems(text: string, errors: readonly YAMLError[], lines
   let lastLine = -Infinity;
   for (const error of [...errors].sort((a, b) => a.pos[0] - b.pos[0])) {
     const line = lines.linePos(error.pos[0]).line;
-    if (line > lastLine + 2 || groups.length === 0) groups.push([]);
+    if (line > lastLine + 2) groups.push([]); // always for the first error: lastLine starts at -Infinity
     groups[groups.length - 1]!.push({ error, line });
     lastLine = Math.max(lastLine, line);
   }
@@ -161,9 +161,10 @@ const structural = (shape: LineShape | undefined): shape is LineShape => shape !
 const opensBlock = (shape: LineShape): boolean => (shape.key ? shape.key.value === '' : shape.dash !== undefined && shape.text.trim() === '-');
 const spaces = (n: number): string => `${n} ${n === 1 ? 'space' : 'spaces'}`;
 
-/** A line as a trainer finds it in the editor: by its key, or its "- ". */
+/** A line as a trainer finds it in the editor: by its key, or its "- " (a header such as "brief:|" has neither: by its number). */
 function lineName(shape: LineShape): string {
-  return shape.key ? `"${shape.key.name}:" on line ${shape.line}` : `the "- " on line ${shape.line}`;
+  if (shape.key) return `"${shape.key.name}:" on line ${shape.line}`;
+  return shape.dash !== undefined ? `the "- " on line ${shape.line}` : `line ${shape.line}`;
 }
 
 /**
@@ -186,7 +187,8 @@ function blocksAbove(shapes: Shapes, line: number): { keys: Map<number, LineShap
     above ??= shape;
     if (outer(shape) >= min) continue;
     min = outer(shape);
-    if (shape.dash !== undefined && !dashes.has(shape.dash)) dashes.set(shape.dash, shape);
+    // Each line of the chain starts left of the one below it, so no column comes up twice for "- ".
+    if (shape.dash !== undefined) dashes.set(shape.dash, shape);
     if (shape.key && !keys.has(shape.key.column)) keys.set(shape.key.column, shape);
   }
   return { keys, dashes, above, tabbed };
@@ -524,7 +526,8 @@ function fromErrorCode(shapes: Shapes, error: YAMLError, lines: LineCounter): Di
 function textAfterValue(lineText: string, column: number, value: string): string {
   const before = lineText.slice(0, column - 1).trimEnd();
   const closer = before[before.length - 1];
-  if (closer === "'" && /\w'$/.test(before) && /^\w/.test(lineText.slice(column - 1))) {
+  // `before` ends in a letter and "'" (so `closer` is "'"), and a word follows: "'It's" read as 'It' then "s".
+  if (/\w'$/.test(before) && /^\w/.test(lineText.slice(column - 1))) {
     return 'the apostrophe ends the text in single quotes early — write it as two single quotes (\'\'), or put the whole value in double quotes';
   }
   if (closer === '"' && value.length > 1 && value.startsWith('"') && value.endsWith('"')) {
@@ -583,7 +586,11 @@ function unmatchedOpening(text: string, open: string, close: string): number {
   return opened.at(-1) ?? -1;
 }
 
-/** The first line of a parser message, without its own "at line …" (we give the position ourselves). */
+/**
+ * The first line of a parser message. Read with `prettyErrors: false` (see
+ * source.ts), the `yaml` parser's messages carry no "at line …" of their own;
+ * we give the position ourselves.
+ */
 export function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  return message.split('\n')[0]!;
 }
