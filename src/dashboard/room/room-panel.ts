@@ -2,7 +2,7 @@ import './room-panel.css';
 import { append, h } from '../../game/ui/dom.ts';
 import type { RoomDebriefView } from '../../server/room/room-debrief.ts';
 import type { TrainerRoomView } from '../../server/room/room-views.ts';
-import { countdown, serverOffset } from '../../join/room-countdown.ts';
+import { clockText, countdown, serverOffset } from '../../join/room-countdown.ts';
 import { customerCard } from '../../join/room-customer.ts';
 import { followRoom, type RoomLiveState } from '../../join/room-live.ts';
 import { endingText, playedByText, roomDebriefList } from '../../join/room-path.ts';
@@ -108,7 +108,11 @@ export function mountRoomPanel(host: HTMLElement, ctx: RoomPanelContext): void {
     const status = h(
       'div',
       { class: 'room-status' },
-      round.deadline && v.phase === 'voting' ? countdown(round.deadline, offset, ctx.signal) : h('p', { class: 'room-timer' }, h('span', { class: 'room-timer-value' }, v.phase === 'voting' ? 'No time limit' : 'Voting closed')),
+      round.deadline && v.phase === 'voting' && v.session.state === 'paused'
+        ? h('p', { class: 'room-timer', 'data-testid': 'room-timer' }, h('span', { class: 'room-timer-label' }, 'Paused'), ' ', h('span', { class: 'room-timer-value' }, `${clockText(new Date(round.deadline).getTime() - new Date(v.now).getTime())} left`))
+        : round.deadline && v.phase === 'voting'
+          ? countdown(round.deadline, offset, ctx.signal)
+          : h('p', { class: 'room-timer' }, h('span', { class: 'room-timer-value' }, v.phase === 'voting' ? 'No time limit' : 'Voting closed')),
       h('p', { class: 'room-votes', 'data-testid': 'room-votes' }, h('strong', {}, String(round.votes)), ` of ${v.participants} voted`),
     );
     if (!round.distribution) return [status];

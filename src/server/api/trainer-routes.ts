@@ -70,7 +70,12 @@ export function trainerRoutes(server: ServerContext): Hono {
     api.post(`/sessions/:id/${path}`, async (c) => {
       const session = await sessionOf(c);
       if (session.state === 'ended' && state !== 'ended') throw new HttpProblem(409, 'this session has ended: it cannot be paused or resumed');
-      const changed = await store.setSessionState(session.id, state, server.now());
+      const at = server.now();
+      // A room's voting clock stops with a pause and goes on from where it stood on resume (before the state
+      // changes, so a read in between never sees a running session with a stopped clock's deadline).
+      if (session.mode === 'room' && state === 'paused') await store.rooms.stopClock(session.id, at);
+      if (session.mode === 'room' && state === 'open') await store.rooms.restartClock(session.id, at);
+      const changed = await store.setSessionState(session.id, state, at);
       if (!changed) throw new HttpProblem(404, 'there is no such session (it may have been deleted)');
       await events.publish({ kind: 'session', sessionId: session.id });
       return c.json({ session: sessionView(changed, library, publicOrigin(c, server)) });

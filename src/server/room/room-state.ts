@@ -26,7 +26,7 @@ export interface RoomState {
   current: RoundRecord | null;
   conversation: RoomConversation;
   phase: RoomPhase;
-  /** The server's time when this was read: clients count the deadline down from it. */
+  /** The server's time when this was read (when the clock stopped, while paused): clients count the deadline down from it. */
   now: Date;
   hasNextScenario: boolean;
 }
@@ -61,6 +61,8 @@ export async function readRoom(store: SessionStore, library: ScenarioLibrary, se
   const played = rounds.filter((r) => r.playedAt !== null);
   const current = rounds.find((r) => r.playedAt === null) ?? null;
   const conversation = replayRoom(compiled, { seed: room.seed, timers: session.timers }, played.map(roundDecision));
+  // While the session is paused the voting clock stands still: the room is read as at the moment it stopped.
+  const clock = session.state === 'paused' && room.pausedAt && room.pausedAt < now ? room.pausedAt : now;
   return {
     session,
     room: { ...room, scenarioIndex: index },
@@ -68,8 +70,8 @@ export async function readRoom(store: SessionStore, library: ScenarioLibrary, se
     played,
     current,
     conversation,
-    phase: phaseOf(current, conversation.result !== null, now),
-    now,
+    phase: phaseOf(current, conversation.result !== null, clock),
+    now: clock,
     hasNextScenario: index < session.scenarios.length - 1,
   };
 }

@@ -137,6 +137,14 @@ CREATE TABLE room_votes (
 );
 `,
   },
+  {
+    version: 3,
+    name: 'room mode: the voting clock stops while the session is paused',
+    // When the trainer paused the room (null while it runs): on resume the open round's deadline moves on by the pause.
+    sql: `
+ALTER TABLE rooms ADD COLUMN paused_at timestamptz;
+`,
+  },
 ];
 
 /** An arbitrary constant: the advisory lock that lets one process at a time migrate a shared database. */

@@ -13,6 +13,10 @@ export interface RoomStore {
   room(sessionId: string, seed: number): Promise<RoomRecord>;
   /** Moves the room from scenario `from` to the next one; false when it is no longer at `from` (someone else moved it). */
   nextScenario(sessionId: string, from: number): Promise<boolean>;
+  /** Stops the room's voting clock at `at` (the session was paused); a clock already stopped keeps its first time. */
+  stopClock(sessionId: string, at: Date): Promise<void>;
+  /** Starts the clock again at `at` (the session was resumed): the open round's deadline moves on by the time it was stopped. */
+  restartClock(sessionId: string, at: Date): Promise<void>;
 
   /** Every round of the session, oldest first (optionally only those of one scenario of the session). */
   rounds(sessionId: string, scenarioIndex?: number): Promise<RoundRecord[]>;
@@ -49,6 +53,8 @@ export interface RoomRecord {
   scenarioIndex: number;
   /** Orders every decision's replies, the same for the whole room. */
   seed: number;
+  /** When the trainer paused the session, stopping the voting clock; null while it runs. */
+  pausedAt: Date | null;
 }
 
 /** How the room's reply was chosen. */

@@ -48,8 +48,30 @@ export class SqlRoomStore implements RoomStore {
 
   async room(sessionId: string, seed: number): Promise<RoomRecord> {
     await this.sql.query('INSERT INTO rooms (session_id, seed) VALUES ($1, $2) ON CONFLICT (session_id) DO NOTHING', [sessionId, seed]);
-    const [row] = await this.sql.query<{ scenario_index: number; seed: number }>('SELECT scenario_index, seed FROM rooms WHERE session_id = $1', [sessionId]);
-    return { sessionId, scenarioIndex: row!.scenario_index, seed: row!.seed };
+    const [row] = await this.sql.query<{ scenario_index: number; seed: number; paused_at: Date | null }>('SELECT scenario_index, seed, paused_at FROM rooms WHERE session_id = $1', [sessionId]);
+    return { sessionId, scenarioIndex: row!.scenario_index, seed: row!.seed, pausedAt: row!.paused_at };
+  }
+
+  async stopClock(sessionId: string, at: Date): Promise<void> {
+    await this.sql.query('UPDATE rooms SET paused_at = $2 WHERE session_id = $1 AND paused_at IS NULL', [sessionId, at]);
+  }
+
+  async restartClock(sessionId: string, at: Date): Promise<void> {
+    // One statement: the clock restarts once, however many processes hear the resume, and only a round still
+    // being voted on (its deadline not passed when the clock stopped) gets the stopped time back.
+    await this.sql.query(
+      `WITH stopped AS (
+         UPDATE rooms SET paused_at = NULL
+         FROM (SELECT paused_at AS since FROM rooms WHERE session_id = $1) AS clock
+         WHERE rooms.session_id = $1 AND rooms.paused_at IS NOT NULL
+         RETURNING clock.since
+       )
+       UPDATE room_rounds SET deadline = deadline + ($2::timestamptz - stopped.since)
+       FROM stopped
+       WHERE room_rounds.session_id = $1 AND deadline IS NOT NULL AND deadline > stopped.since
+         AND closed_at IS NULL AND revealed_at IS NULL AND played_at IS NULL`,
+      [sessionId, at],
+    );
   }
 
   async nextScenario(sessionId: string, from: number): Promise<boolean> {
