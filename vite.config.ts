@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { defineConfig, type Plugin, type Rollup } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { buildCatalogue, isCatalogueFileName, isScenarioFileName, scenarioFileStem } from './src/scenario/index.ts';
@@ -212,6 +212,24 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Leaves out of the build's inputs any page whose HTML file the project being
+ * built does not have: `tactful package` builds a staged copy holding the
+ * game alone (index.html, src, assets), which must not fail for want of the
+ * studio's or the dashboard's page.
+ */
+function onlyPagesPresent(): Plugin {
+  return {
+    name: 'tactful-only-pages-present',
+    config(config) {
+      const root = resolve(config.root ?? process.cwd());
+      const input = config.build?.rollupOptions?.input;
+      if (!input || typeof input !== 'object' || Array.isArray(input)) return;
+      for (const [name, file] of Object.entries(input)) if (!existsSync(resolve(root, file))) delete input[name];
+    },
+  };
+}
+
 /** The build's pages other than the game (`<name>.html`): for trainers and for a network session, never offline. */
 const OTHER_PAGES = ['studio', 'dashboard', 'join'];
 
@@ -256,6 +274,7 @@ export default defineConfig({
   // Files copied as they are (the app icons): under assets/, like every other asset.
   publicDir: 'assets/public',
   plugins: [
+    onlyPagesPresent(),
     scenarioMenu(),
     // npm start only: the studio's Save writes into scenarios/ (src/studio/dev-save-plugin.ts).
     studioDevSave(),
