@@ -82,7 +82,33 @@ describe('the compiled machine', () => {
   it('ignores a REPLY that names no shown reply', () => {
     const { actor } = watch('off');
     for (const reply of [0, 3, -1, 1.5, Number.NaN]) actor.send({ type: 'REPLY', reply });
+    // Still playing (not stopped by an error) and nothing recorded.
+    expect(actor.getSnapshot().status).toBe('active');
     expect(actor.getSnapshot().context).toMatchObject({ node: 'ask', decisions: [] });
+  });
+
+  it('ignores replies and timeouts while the line is still being presented, and a timeout with timers off', () => {
+    const clock = new SteppedClock();
+    const presenting = createActor(compiled.machine, { clock, input: { timers: 'standard', waitForShown: true } });
+    presenting.start();
+    presenting.send({ type: 'REPLY', reply: 1 });
+    presenting.send({ type: 'TIMEOUT' });
+    expect(presenting.getSnapshot()).toMatchObject({ status: 'active', context: { node: 'ask', decisions: [], shownAt: null } });
+    const off = watch('off');
+    off.actor.send({ type: 'TIMEOUT' });
+    expect(off.actor.getSnapshot()).toMatchObject({ status: 'active', context: { node: 'ask', decisions: [] } });
+  });
+
+  it('times a reply from when the replies were shown, or at the time the REPLY event gives', () => {
+    const clock = new SteppedClock();
+    const actor = createActor(compiled.machine, { clock, input: { timers: 'off', startedAt: 1_000, waitForShown: true } });
+    actor.start();
+    actor.send({ type: 'SHOWN', at: 5_000 });
+    actor.send({ type: 'REPLY', reply: 2 }); // no time given: as soon as shown
+    expect(actor.getSnapshot().context.decisions[0]).toMatchObject({ at: 5_000, ms: 0 });
+    actor.send({ type: 'SHOWN', at: 6_000 });
+    actor.send({ type: 'REPLY', reply: 2, at: 9_500 });
+    expect(actor.getSnapshot().context.decisions[1]).toMatchObject({ at: 9_500, ms: 3_500 });
   });
 
   it('schedules a reply timer only at a timed node with timers on', () => {
