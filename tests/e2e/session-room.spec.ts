@@ -127,6 +127,8 @@ test('a room votes through a scenario: projector, phones, reveal, majority, a la
 
   // Round 2: Dev votes with Ana and Ben; the majority is played.
   await panel.getByTestId('room-open').click();
+  // Read the replies once the phone shows the new round (allTextContents does not wait).
+  await expect(dev.page.locator('.room-choice').first()).toHaveText(/\S/);
   const round2 = await dev.page.locator('.room-choice').allTextContents();
   const pick = round2[round2.length - 1]!;
   for (const t of [ana, ben, dev]) await t.page.getByRole('button', { name: pick }).click();
