@@ -2,6 +2,7 @@ import { createActor, type Actor } from 'xstate';
 import type { CompiledScenario, TimerSetting } from './machine.ts';
 import type { ConversationContext } from './transcript.ts';
 import type { ConversationClock } from './clock.ts';
+import { startPointProblems, type StartPoint } from './start-point.ts';
 import { resultOf, type ConversationResult } from './result.ts';
 import { viewOf, type ConversationView } from './view.ts';
 
@@ -14,6 +15,8 @@ export interface ConversationOptions {
   waitForShown?: boolean;
   /** Shows each decision's replies in an order drawn from this seed (omit for file order). */
   shuffleSeed?: number;
+  /** Start at this node with this mood and these variables instead of the scenario's start (the studio's preview). */
+  from?: StartPoint;
 }
 
 /**
@@ -33,6 +36,11 @@ export class Conversation {
 
   constructor(readonly compiled: CompiledScenario, options: ConversationOptions) {
     this.clock = options.clock;
+    if (options.from) {
+      // A programming error, not a trainer's: the studio checks its start point with startPointProblems and says what to change.
+      const problems = startPointProblems(compiled.scenario, options.from);
+      if (problems.length > 0) throw new RangeError(`Cannot start there: ${problems.join(' ')}`);
+    }
     this.actor = createActor(compiled.machine, {
       clock: options.clock,
       input: {
@@ -40,6 +48,7 @@ export class Conversation {
         timers: options.timers ?? 'standard',
         waitForShown: options.waitForShown ?? false,
         ...(options.shuffleSeed === undefined ? {} : { shuffleSeed: options.shuffleSeed }),
+        ...(options.from === undefined ? {} : { from: options.from }),
       },
     });
     this.actor.start();

@@ -9,6 +9,7 @@ export * from './transcript.ts';
 export * from './reply-order.ts';
 export * from './shuffle-seed.ts';
 export * from './conversation.ts';
+export * from './start-point.ts';
 export * from './emotion.ts';
 export * from './result.ts';
 export * from './scoring.ts';

@@ -1,8 +1,10 @@
 import { assign, cancel, enqueueActions, setup, type AnyStateMachine } from 'xstate';
 import type { Analysis } from '../scenario/analysis.ts';
 import type { Scenario } from '../scenario/model.ts';
+import { clampMood } from '../scenario/semantics.ts';
 import { conversationSteps } from './steps.ts';
 import type { TimerSetting } from './timer-setting.ts';
+import type { StartPoint } from './start-point.ts';
 import type { ConversationContext } from './transcript.ts';
 
 export { TIMER_SETTINGS, isTimerSetting, type TimerSetting } from './timer-setting.ts';
@@ -27,6 +29,12 @@ export interface ConversationInput {
    * drawn from it (nodes with `order: fixed` excepted). Omit for file order.
    */
   shuffleSeed?: number;
+  /**
+   * Start somewhere other than the scenario's `start`, with chosen mood and
+   * variables (the studio's "Play from here"). Check it first with
+   * startPointProblems: the machine trusts it.
+   */
+  from?: StartPoint;
 }
 
 /** Events the conversation machine accepts. `at` is clock time in ms. */
@@ -115,9 +123,9 @@ export function compileMachine(scenario: Scenario) {
     context: ({ input }) =>
       steps.enter(
         {
-          node: scenario.start,
-          mood: scenario.customer.mood,
-          variables: { ...scenario.variables },
+          node: input.from?.node ?? scenario.start,
+          mood: input.from?.mood === undefined ? scenario.customer.mood : clampMood(input.from.mood),
+          variables: { ...scenario.variables, ...input.from?.variables },
           path: [],
           decisions: [],
           now: input.startedAt ?? 0,
@@ -129,7 +137,7 @@ export function compileMachine(scenario: Scenario) {
           shown: [],
           ending: null,
         },
-        scenario.start,
+        input.from?.node ?? scenario.start,
       ),
     states: {
       talking: {
