@@ -1,6 +1,6 @@
 import type { Problem } from '../../scenario/problem.ts';
 import type { TechniqueHelp } from '../completion/scenario-completions.ts';
-import type { ConversationMap } from '../map/conversation-map.ts';
+import type { ConversationMap } from '../../map/conversation-map.ts';
 
 /**
  * What the page tells the studio worker. The worker keeps its own copy of

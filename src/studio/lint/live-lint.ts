@@ -2,7 +2,7 @@ import { setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { ChangeSet, type Extension, type Text } from '@codemirror/state';
 import { EditorView, ViewPlugin, type ViewUpdate } from '@codemirror/view';
 import type { TechniqueHelp } from '../completion/scenario-completions.ts';
-import type { ConversationMap } from '../map/conversation-map.ts';
+import type { ConversationMap } from '../../map/conversation-map.ts';
 import type { WorkerMessage, WorkerRequest } from './lint-protocol.ts';
 import { LintScheduler } from './lint-scheduler.ts';
 import type { QuickFix } from './quick-fix.ts';

@@ -12,7 +12,7 @@ import { ChangeSet, Text } from '@codemirror/state';
 import { buildCatalogue } from '../../scenario/techniques.ts';
 import { checkScenario } from '../../scenario/lint.ts';
 import { DraftStore } from '../files/drafts.ts';
-import { conversationMap } from '../map/conversation-map.ts';
+import { conversationMap } from '../../map/conversation-map.ts';
 import type { WorkerMessage, WorkerRequest } from './lint-protocol.ts';
 
 const scope = self as unknown as { postMessage(message: WorkerMessage): void; onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null };

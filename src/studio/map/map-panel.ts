@@ -1,7 +1,8 @@
-import type { ConversationMap, MapNode } from './conversation-map.ts';
-import { nodeAtLine } from './map-classes.ts';
-import { LatestLayout, type LaidOutMap, type LayoutEngine } from './map-layout.ts';
-import { toElkGraph } from './elk-graph.ts';
+import type { ConversationMap, MapNode } from '../../map/conversation-map.ts';
+import { nodeAtLine } from '../../map/map-classes.ts';
+import { type LaidOutMap, type LayoutEngine } from '../../map/map-layout.ts';
+import { LatestLayout } from './latest-layout.ts';
+import { toElkGraph } from '../../map/elk-graph.ts';
 import { MapView } from './map-view.ts';
 
 /** Pause after the last check before the map is laid out again: typing a line does not relayout at every pause. */

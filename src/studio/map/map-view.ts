@@ -1,8 +1,8 @@
-import type { MapEdge, MapNode } from './conversation-map.ts';
-import { boxLines, HEADER_HEIGHT, TEXT_LINE_HEIGHT } from './elk-graph.ts';
-import { pointAlong, type LaidOutMap, type Point } from './map-layout.ts';
-import { nodeClasses, edgeClasses, nodeLabel, nodeBadge } from './map-classes.ts';
-import { firstViewport, fitViewport, panBy, reveal, viewportTransform, zoomAt, type Viewport } from './viewport.ts';
+import type { MapEdge, MapNode } from '../../map/conversation-map.ts';
+import { boxLines, HEADER_HEIGHT, TEXT_LINE_HEIGHT } from '../../map/elk-graph.ts';
+import { pointAlong, type LaidOutMap, type Point } from '../../map/map-layout.ts';
+import { nodeClasses, edgeClasses, nodeLabel, nodeBadge } from '../../map/map-classes.ts';
+import { firstViewport, fitViewport, panBy, reveal, viewportTransform, zoomAt, type Viewport } from '../../map/viewport.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 /** Arrow keys move the map by this many pixels. */

@@ -1,5 +1,5 @@
 import ELK from 'elkjs/lib/elk-api.js';
-import type { LayoutEngine } from './map-layout.ts';
+import type { LayoutEngine } from '../../map/map-layout.ts';
 
 /**
  * ELK's layout in a Web Worker: elkjs's `elk-api` on the page talks to its

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstViewport, fitViewport, MAX_ZOOM, MIN_ZOOM, panBy, READABLE_ZOOM, reveal, viewportTransform, zoomAt } from '../../../src/studio/map/viewport.ts';
+import { firstViewport, fitViewport, MAX_ZOOM, MIN_ZOOM, panBy, READABLE_ZOOM, reveal, viewportTransform, zoomAt } from '../../../src/map/viewport.ts';
 
 describe('panning and zooming the map', () => {
   it('fits a map in the panel, centred, never enlarging a small one past 1.2', () => {

@@ -2,11 +2,12 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import { buildCatalogue, checkScenario } from '../../../src/scenario/index.ts';
 import { newScenarioText } from '../../../src/studio/files/template.ts';
-import { conversationMap, signedTact, tactBand, type ConversationMap } from '../../../src/studio/map/conversation-map.ts';
-import { boxLines, layoutOptions, NODE_WIDTH, toElkGraph, wrapText } from '../../../src/studio/map/elk-graph.ts';
-import { idLines } from '../../../src/studio/map/id-lines.ts';
-import { edgeClasses, nodeAtLine, nodeBadge, nodeClasses, nodeLabel } from '../../../src/studio/map/map-classes.ts';
-import { LatestLayout, layOut, pointAlong, type LaidOutMap } from '../../../src/studio/map/map-layout.ts';
+import { conversationMap, signedTact, tactBand, type ConversationMap } from '../../../src/map/conversation-map.ts';
+import { boxLines, layoutOptions, NODE_WIDTH, toElkGraph, wrapText } from '../../../src/map/elk-graph.ts';
+import { idLines } from '../../../src/map/id-lines.ts';
+import { edgeClasses, nodeAtLine, nodeBadge, nodeClasses, nodeLabel } from '../../../src/map/map-classes.ts';
+import { layOut, pointAlong, type LaidOutMap } from '../../../src/map/map-layout.ts';
+import { LatestLayout } from '../../../src/studio/map/latest-layout.ts';
 
 const { catalogue } = buildCatalogue();
 const TEMPLATE = newScenarioText('late-parcel');

@@ -1,6 +1,6 @@
-import type { Analysis } from '../../scenario/analysis.ts';
-import type { Outcome, Scenario } from '../../scenario/index.ts';
-import { locate, type ScenarioSourceFile } from '../../scenario/source.ts';
+import type { Analysis } from '../scenario/analysis.ts';
+import type { Outcome, Scenario } from '../scenario/index.ts';
+import { locate, type ScenarioSourceFile } from '../scenario/source.ts';
 import { idLines } from './id-lines.ts';
 
 /** How tactful a reply is, as the map colours it: below 0 poor, 0 neutral, above 0 good. */
