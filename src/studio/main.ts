@@ -18,6 +18,7 @@ import { newScenarioText } from './files/template.ts';
 import { LiveLint } from './lint/live-lint.ts';
 import { MapPanel } from './map/map-panel.ts';
 import { workerLayoutEngine } from './map/worker-engine.ts';
+import { SideTabs } from './panels/side-tabs.ts';
 import { ProblemsList } from './problems/problems-list.ts';
 
 /** A phone or a narrow window: the file is shown read-only (the same width as studio.css's layout switch). */
@@ -43,6 +44,9 @@ async function start(): Promise<void> {
   const initial = draft?.text ?? newScenarioText('new-scenario');
 
   let techniques: readonly TechniqueHelp[] = [];
+  const problemsCount = element<HTMLSpanElement>('problems-count');
+  // The Play and Audit panels fill their tabs (play-panel, audit-panel); Problems is shown first.
+  const side = new SideTabs(document.querySelector<HTMLElement>('.studio-main')!);
   const problems = new ProblemsList(element('problems-list'), element('problems-summary'), () => editor.view);
   const map = new MapPanel(
     { canvas: element('map-canvas'), note: element('map-note'), zoomIn: element('map-zoom-in'), zoomOut: element('map-zoom-out'), fit: element('map-fit') },
@@ -58,7 +62,12 @@ async function start(): Promise<void> {
   };
   const worker = new Worker(new URL('./lint/studio-lint-worker.ts', import.meta.url), { type: 'module', name: 'studio-lint' });
   const live = new LiveLint(worker, () => `scenarios/${file.nameFor(editor.view.state.doc)}`, {
-    problems: (list) => problems.render(list),
+    problems: (list) => {
+      problems.render(list);
+      // The count stays in sight on the tab while another panel is shown.
+      const count = list.length === 0 ? '' : String(list.length);
+      if (problemsCount.textContent !== count) problemsCount.textContent = count;
+    },
     techniques: (list) => (techniques = list),
     kept: (ok) => draftKept(ok),
     map: (graph) => map.update(graph),
@@ -103,6 +112,7 @@ async function start(): Promise<void> {
     element('read-only-note').hidden = !narrow.matches;
   };
   narrow.addEventListener('change', setNarrow);
+  side.select('problems');
   setNarrow();
 
   element('new-file').addEventListener('click', () => actions.newFile());

@@ -173,6 +173,9 @@ test('keyboard alone: reach the editor, leave it with Escape then Tab, and jump 
   await page.keyboard.type('titel: x');
   await expect(page.getByRole('button', { name: /unknown field "titel"/ })).toBeVisible();
   await page.keyboard.press('Escape');
+  // Next comes the side panel: its selected tab (Problems), then the problem.
+  await page.keyboard.press('Tab');
+  expect(await focused()).toBe('button#tab-problems.side-tab');
   await page.keyboard.press('Tab');
   expect(await focused()).toBe('button.problem-go');
   await page.keyboard.press('Enter');
@@ -182,7 +185,7 @@ test('keyboard alone: reach the editor, leave it with Escape then Tab, and jump 
   // Ctrl+M (CodeMirror's tab-focus mode) makes Tab move the focus for good, until pressed again.
   await page.keyboard.press('Control+m');
   await page.keyboard.press('Tab');
-  expect(await focused()).toBe('button.problem-go');
+  expect(await focused()).toBe('button#tab-problems.side-tab');
   await page.keyboard.press('Shift+Tab');
   expect(await focused()).toBe('div.cm-content');
   await page.keyboard.press('Control+m');
