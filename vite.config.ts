@@ -7,6 +7,8 @@ import { menuEntryFor, type MenuEntry } from './src/game/content/menu-index.ts';
 import { studioDevSave } from './src/studio/dev-save-plugin.ts';
 
 const MENU_ID = 'virtual:tactful/menu';
+/** The development server's event when a file in scenarios/ changes (src/game/main.ts reloads the game). */
+const SCENARIOS_CHANGED = 'tactful:scenarios-changed';
 const RESOLVED_MENU_ID = '\0' + MENU_ID;
 
 /**
@@ -57,16 +59,21 @@ function scenarioMenu(): Plugin {
     configureServer(server) {
       // A trainer editing a scenario sees the menu card (and its errors) update.
       server.watcher.add(dir());
-      const refresh = (file: string): void => {
-        const name = relative(dir(), file);
-        if (/[/\\]/.test(name) || !(isScenarioFileName(name) || isCatalogueFileName(name))) return;
-        const mod = server.moduleGraph.getModuleById(RESOLVED_MENU_ID);
-        if (mod) server.moduleGraph.invalidateModule(mod);
-        server.ws.send({ type: 'full-reload' });
-      };
-      server.watcher.on('add', refresh);
-      server.watcher.on('change', refresh);
-      server.watcher.on('unlink', refresh);
+    },
+    // A scenario file changed, was added or removed (saved from the studio, or from an editor). Vite would
+    // tell every open page to reload: the studio too, losing its undo history and the "Saved" line. Only the
+    // game's pages reload (src/game/main.ts listens for SCENARIOS_CHANGED), with the fresh menu and library.
+    hotUpdate({ file }) {
+      const name = relative(dir(), file);
+      if (name.startsWith('..') || /[/\\]/.test(name) || !(isScenarioFileName(name) || isCatalogueFileName(name))) return;
+      const graph = this.environment.moduleGraph;
+      const menu = graph.getModuleById(RESOLVED_MENU_ID);
+      if (menu) graph.invalidateModule(menu);
+      // The game's library reads scenarios/ with import.meta.glob: its module must read the folder again.
+      for (const mod of graph.idToModuleMap.values()) if (mod.file && /[/\\]src[/\\]game[/\\]content[/\\]library\.ts$/.test(mod.file)) graph.invalidateModule(mod);
+      for (const mod of graph.getModulesByFile(file) ?? []) graph.invalidateModule(mod);
+      this.environment.hot.send({ type: 'custom', event: SCENARIOS_CHANGED });
+      return [];
     },
   };
 }
@@ -231,7 +238,7 @@ function onlyPagesPresent(): Plugin {
 }
 
 /** The build's pages other than the game (`<name>.html`): for trainers and for a network session, never offline. */
-const OTHER_PAGES = ['studio', 'dashboard', 'join'];
+const OTHER_PAGES = ['studio', 'preview', 'dashboard', 'join'];
 
 /**
  * The scripts and styles a visit to the game can load (its page's entry and
@@ -339,6 +346,8 @@ export default defineConfig({
       input: {
         index: 'index.html',
         studio: 'studio.html',
+        // The studio's Play panel frames this page: the game's conversation scene on the trainer's text.
+        preview: 'preview.html',
         dashboard: 'dashboard.html',
         join: 'join.html',
       },

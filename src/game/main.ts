@@ -86,6 +86,9 @@ function render(requested: Route): void {
   }
 }
 
+// npm start: a scenario file saved (from the studio or an editor) reloads the game with it (the event is vite.config.ts's).
+import.meta.hot?.on('tactful:scenarios-changed', () => location.reload());
+
 window.addEventListener('resize', () => drawBackdrop(currentRoute().screen !== 'conversation'));
 startNavigation(render);
 if (session) followSessionStanding(session);

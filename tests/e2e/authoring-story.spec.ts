@@ -1,0 +1,143 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { startDevServer, type DevServer } from './harness/dev-server.ts';
+import { ARTIFACTS, expect, test } from './helpers.ts';
+
+/**
+ * A trainer's whole authoring session, in `npm start` as a trainer runs it
+ * (Vite's development server on a copy of the project, so Save really
+ * writes into scenarios/): start from the studio's template, type a new
+ * node and a misspelt `goto` with the keyboard, see it underlined at its
+ * line with the CLI's suggestion, apply the quick fix, see the map gain
+ * the arrow, play from a node in the middle with a chosen mood, save, and
+ * find the file lint-clean (the real CLI) and playable in the game's menu,
+ * which picks it up without a restart.
+ */
+const ROOT = join(import.meta.dirname, '..', '..');
+const ID = 'parcel-story';
+const TITLE = 'The parcel the neighbour took';
+
+/** The lines of the new node, as a trainer types them (indentation included). */
+const COURIER_NODE = [
+  '  courier:',
+  '    customer: The courier says a neighbour took it. Which neighbour?',
+  '    replies:',
+  '      - say: I will ask the courier for the house number and call you back today.',
+  '        tact: 2',
+  '        mood: +20',
+  '        techniques: [own-the-next-step]',
+  '        goto: reassured',
+  '      - say: I have no way of knowing that.',
+  '        tact: -2',
+  '        mood: -10',
+  '        goto: unhappy',
+];
+
+let server: DevServer;
+
+test.describe.configure({ mode: 'serial', timeout: 300_000 });
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  server = await startDevServer();
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+const editorLine = (page: Page, text: string) => page.locator('.cm-line', { hasText: text });
+const summary = (page: Page) => page.locator('#problems-summary');
+
+/** Puts the cursor at the end of an editor line, as a click then End would. */
+async function endOf(page: Page, line: ReturnType<typeof editorLine>): Promise<void> {
+  await line.click();
+  await page.keyboard.press('End');
+}
+
+/** Replaces the rest of the line after the cursor's `count` characters before it with `text`. */
+async function retype(page: Page, count: number, text: string): Promise<void> {
+  for (let i = 0; i < count; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.type(text);
+}
+
+/** Types lines below the cursor's line: each on a new line, whatever indentation the editor offers replaced by the line's own. */
+async function typeLines(page: Page, lines: readonly string[]): Promise<void> {
+  for (const line of lines) {
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.type(line);
+    // Completion may open while typing: it must not take the next Enter.
+    await page.keyboard.press('Escape');
+  }
+}
+
+test('a trainer writes a scenario from the template, checks it, plays it from the middle, saves it and plays it in the game', async ({ page, context }) => {
+  await page.goto(`${server.url}studio.html`);
+  await expect(summary(page)).toHaveText('No problems: the scenario passes tactful lint.', { timeout: 120_000 });
+  await expect(page.locator('#map-note')).toHaveText(/^3 nodes, 2 endings/, { timeout: 30_000 });
+
+  // Name it: the id gives the file its name.
+  await endOf(page, editorLine(page, 'id: new-scenario'));
+  await retype(page, 'new-scenario'.length, ID);
+  await endOf(page, editorLine(page, 'title: A parcel that never came'));
+  await retype(page, 'A parcel that never came'.length, TITLE);
+  await expect(page.locator('#file-name')).toHaveText(`${ID}.yaml`);
+
+  // A new node before the endings, typed line by line.
+  await endOf(page, editorLine(page, '- goto: unhappy'));
+  await typeLines(page, COURIER_NODE);
+  await expect(page.locator('#map-note')).toHaveText(/^4 nodes, 2 endings/);
+  const courierBox = page.locator('.map-node', { has: page.locator('text=courier') }).first();
+  await expect(courierBox).toHaveClass(/map-unreachable/);
+
+  // Lead a reply to it, misspelt: underlined where the CLI says, with its suggestion.
+  const secondGoto = editorLine(page, 'goto: outcome').nth(1);
+  await endOf(page, secondGoto);
+  await retype(page, 'outcome'.length, 'courer');
+  await page.keyboard.press('Escape');
+  const lineNumber = (await page.evaluate(() => document.getElementById('editor-host')!.shadowRoot!.querySelector('.cm-activeLineGutter')?.textContent ?? '')).trim();
+  const problem = page.getByRole('button', { name: new RegExp(`^Line ${lineNumber}, column 15: error: "courer" is not a node or ending id; did you mean "courier"\\?`) });
+  await expect(problem).toBeVisible();
+  await expect(page.locator('.cm-lintRange-error')).toHaveText('courer');
+  await page.screenshot({ path: join(ARTIFACTS, 'authoring-story-problem.png') });
+
+  // The quick fix, as the problems list offers it; the map gains the arrow to the new node.
+  await page.getByRole('button', { name: new RegExp(`^Change to "courier" \\(Line ${lineNumber}, column 15\\)`) }).click();
+  await expect(summary(page)).toHaveText('No problems: the scenario passes tactful lint.');
+  // Reachable now: the map is laid out again with the reply's arrow leading to it.
+  await expect(courierBox).not.toHaveClass(/map-unreachable/);
+  await page.screenshot({ path: join(ARTIFACTS, 'authoring-story-map.png') });
+
+  // The game's menu, open in another tab before the save: it picks the new file up by itself.
+  const game = await context.newPage();
+  await game.goto(server.url);
+  await expect(game.getByRole('button', { name: TITLE })).toHaveCount(0);
+
+  // Save (Ctrl+S): in npm start it writes scenarios/parcel-story.yaml.
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('Control+s');
+  await expect(page.locator('#studio-status')).toHaveText(`Saved scenarios/${ID}.yaml. The game's menu has it now.`);
+  const saved = join(server.scenarios, `${ID}.yaml`);
+  expect(existsSync(saved)).toBe(true);
+  expect(readFileSync(saved, 'utf8')).toContain('goto: courier');
+  // The real CLI, as a trainer would run it on the saved file.
+  const lint = spawnSync(process.execPath, [join(ROOT, 'bin', 'tactful.mjs'), 'lint', saved], { cwd: ROOT, encoding: 'utf8' });
+  expect(lint.status, lint.stdout + lint.stderr).toBe(0);
+  expect(lint.stdout + lint.stderr).toContain('1 file checked: 0 errors, 0 warnings');
+
+  // The game reloaded its menu: the new scenario is there, and plays to its end.
+  const card = game.getByRole('button', { name: TITLE });
+  await expect(card).toBeVisible({ timeout: 60_000 });
+  await card.click();
+  await game.getByRole('button', { name: 'Start conversation' }).click();
+  await game.getByRole('button', { name: /Can we check the address together/ }).click({ timeout: 60_000 });
+  await game.getByRole('button', { name: /You'll have to contact the courier yourself/ }).click({ timeout: 30_000 });
+  await expect(game.getByTestId('caption')).toHaveText('Sam: The courier says a neighbour took it. Which neighbour?', { timeout: 30_000 });
+  await game.getByRole('button', { name: /ask the courier for the house number/ }).click({ timeout: 30_000 });
+  await game.getByRole('button', { name: 'See your debrief' }).click({ timeout: 30_000 });
+  await expect(game.getByRole('heading', { level: 1 })).toBeVisible();
+  await game.screenshot({ path: join(ARTIFACTS, 'authoring-story-debrief.png') });
+});
