@@ -8,7 +8,7 @@ import type { Decision } from './transcript.ts';
  *
  * @example bestOfferedReply(node, decision)?.say
  */
-export function bestOfferedReply(node: DialogueNode, decision: Decision): Reply | undefined {
+export function bestOfferedReply(node: DialogueNode, decision: Pick<Decision, 'offered'>): Reply | undefined {
   let best: Reply | undefined;
   for (const index of decision.offered) {
     const reply = node.replies[index - 1];

@@ -17,5 +17,6 @@ export * from './view.ts';
 export * from './choose.ts';
 export * from './paths.ts';
 export * from './best-reply.ts';
+export * from './best-route.ts';
 export * from './critical.ts';
 export * from './debrief.ts';

@@ -24,7 +24,8 @@ const OUTCOME_TEXT: Record<Outcome, string> = {
 /**
  * The debrief: the ending line and outcome, the engine's scores with
  * pass/fail, then each decision with the reply chosen, the best reply that
- * was offered, the techniques used and the coaching. Every number shown is
+ * was offered, the techniques used and the coaching, then the path taken on
+ * a small map of the scenario beside the best route. Every number shown is
  * the engine's result; nothing is recomputed here. In an LMS package
  * launch it offers "Try again", not the menu (which would leave the
  * scenario the LMS launched), and in a cmi5 launch "Return to course" when
@@ -52,7 +53,9 @@ export class DebriefScreen {
       navigate({ screen: 'menu' }, { replace: true });
       return;
     }
-    const { faceDataUrl } = await import('../avatar.ts');
+    // The map's module comes with the face generator (the text alternative must show with the rest of the
+    // debrief); ELK, far bigger, loads in its worker once the map is drawn. Without it the debrief still shows.
+    const [{ faceDataUrl }, pathMap] = await Promise.all([import('../avatar.ts'), import('../debrief-map/index.ts').catch(() => undefined)]);
     if (!screen.active()) return;
     const { scenario } = compiled;
     const ending = scenario.endings[result.ending]!;
@@ -108,6 +111,7 @@ export class DebriefScreen {
             ? h('ol', { class: 'decisions' }, ...debrief.decisions.map((d, i) => decisionItem(scenario.customer.name, d, i)))
             : h('p', {}, 'This conversation ended before you had to choose a reply.'),
         ),
+        pathMap ? pathMap.debriefMapSection(compiled, result, () => screen.active()) : null,
         actions,
       ),
     );
