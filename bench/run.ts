@@ -17,6 +17,7 @@ import { runEngineBench } from './engine.ts';
 import { runLighthouseBench } from './lighthouse.ts';
 import { runSessionLoadBench } from './session-load.ts';
 import { runStudioBench } from './studio.ts';
+import { runStudioMapBench } from './studio-map.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const docPath = join(here, '..', 'docs', 'performance.md');
@@ -76,6 +77,15 @@ if (args.includes('--no-studio')) {
   try {
     studio = await runStudioBench();
     process.stdout.write(`\n${studio}\n`);
+    // The map's layout and pan/zoom frames, and the studio's initial JavaScript, go in the same section.
+    try {
+      const map = await runStudioMapBench();
+      studio = `${studio.trimEnd()}\n\n${map}`;
+      process.stdout.write(`\n${map}\n`);
+    } catch (error) {
+      process.stdout.write(`\n(Studio map benchmark failed: ${String((error as Error).message ?? error).split('\n')[0]})\n`);
+      process.exitCode = 1;
+    }
   } catch (error) {
     // As for the game: the other figures are still written; this section keeps its previous content.
     process.stdout.write(`\n(Studio benchmark failed, its section was left as it was: ${String((error as Error).message ?? error).split('\n')[0]})\n`);

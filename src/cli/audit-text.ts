@@ -1,11 +1,8 @@
-import { NAIVE_STRATEGIES, share, type AuditReport, type StrategyOutcome } from '../audit/index.ts';
-
-const pct = (n: number): string => `${Math.round(n * 100)}%`;
+import { findingsCount, NAIVE_STRATEGIES, NO_FINDINGS, passText, percent as pct, share, thresholdsText, type AuditReport, type StrategyOutcome } from '../audit/index.ts';
 
 /** One table cell: the mean overall, with the pass rate when a rule passes at all. */
 function cell(o: StrategyOutcome): string {
-  if (o.passRate === 0) return String(o.meanOverall);
-  return o.runs === 1 ? `${o.meanOverall} PASS` : `${o.meanOverall} ${pct(o.passRate)}`;
+  return o.passRate === 0 ? String(o.meanOverall) : `${o.meanOverall} ${passText(o)}`;
 }
 
 function table(rows: string[][]): string[] {
@@ -48,18 +45,14 @@ export function auditText(report: AuditReport, unaudited: readonly string[] = []
     ]);
   }
   lines.push(...table(rows), '');
-  lines.push(
-    `Thresholds: a rule of thumb may pass at most ${pct(t.naivePass)} of its plays (and of the scenarios); random play at most ${pct(t.randomPass)}, averaging below ${t.randomMean};`,
-    `the longest reply may be a best reply (the shortest a worst) at most at ${pct(t.lengthBias)} of decisions; a route with a poor move must score below the best clean route.`,
-    '',
-  );
+  lines.push(...thresholdsText(t), '');
   const incomplete = report.scenarios.filter((a) => !a.routes.complete);
   if (incomplete.length > 0) lines.push(`Only the first ${t.routeLimit} routes were walked for ${incomplete.map((a) => a.scenario).join(', ')} (--threshold route-limit=N to walk more).`, '');
   if (unaudited.length > 0) lines.push(`Not audited (fix their lint errors first): ${unaudited.join(', ')}`, '');
   if (report.findings.length === 0 && report.scenarios.length > 0) {
-    lines.push('No findings: no rule of thumb passes, and the scores rank conversations as a trainer would.');
+    lines.push(NO_FINDINGS);
   } else if (report.findings.length > 0) {
-    lines.push(`${report.findings.length} finding${report.findings.length === 1 ? '' : 's'}:`);
+    lines.push(`${findingsCount(report.findings.length)}:`);
     for (const f of report.findings) {
       const file = f.scenario === null ? 'library' : (report.scenarios.find((a) => a.scenario === f.scenario)?.file ?? f.scenario);
       lines.push(`  ${file}: ${f.message} [${f.kind}]`);

@@ -1,5 +1,6 @@
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import type { ConversationMap } from './conversation-map.ts';
+import { BIG_MAP_ABOVE, layOutBigMap, type Jump } from './big-map-layout.ts';
 import { toElkGraph } from './elk-graph.ts';
 import type { Rect, Size } from './viewport.ts';
 
@@ -15,6 +16,8 @@ export interface LaidOutMap {
   boxes: Map<string, Rect>;
   /** Each arrow's route from its start to its end (through its bends). */
   routes: Map<string, Point[]>;
+  /** Arrows drawn as a tag naming their target (big maps only; see big-map-layout.ts). */
+  jumps: Jump[];
   size: Size;
 }
 
@@ -30,11 +33,12 @@ export function readLayout(map: ConversationMap, laid: ElkNode): LaidOutMap {
     const section = edge.sections?.[0];
     if (section) routes.set(edge.id, [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]);
   }
-  return { map, boxes, routes, size: { width: laid.width ?? 0, height: laid.height ?? 0 } };
+  return { map, boxes, routes, jumps: [], size: { width: laid.width ?? 0, height: laid.height ?? 0 } };
 }
 
-/** Lays a map out with the engine. */
+/** Lays a map out: with the engine (ELK), or, above BIG_MAP_ABOVE boxes, with the big-map layout at once. */
 export async function layOut(map: ConversationMap, engine: LayoutEngine): Promise<LaidOutMap> {
+  if (map.nodes.length > BIG_MAP_ABOVE) return { map, ...layOutBigMap(map) };
   return readLayout(map, await engine(toElkGraph(map)));
 }
 

@@ -8,6 +8,7 @@
 import './styles/studio.css';
 import { EditorSelection } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
+import { AuditPanel } from './audit/audit-panel.ts';
 import type { TechniqueHelp } from './completion/scenario-completions.ts';
 import { createEditor } from './editor/create-editor.ts';
 import { CurrentFile } from './files/current-file.ts';
@@ -19,6 +20,7 @@ import { LiveLint } from './lint/live-lint.ts';
 import { MapPanel } from './map/map-panel.ts';
 import { workerLayoutEngine } from './map/worker-engine.ts';
 import { SideTabs } from './panels/side-tabs.ts';
+import { PlayPanel } from './preview/play-panel.ts';
 import { ProblemsList } from './problems/problems-list.ts';
 
 /** A phone or a narrow window: the file is shown read-only (the same width as studio.css's layout switch). */
@@ -52,7 +54,24 @@ async function start(): Promise<void> {
     { canvas: element('map-canvas'), note: element('map-note'), zoomIn: element('map-zoom-in'), zoomOut: element('map-zoom-out'), fit: element('map-fit') },
     workerLayoutEngine((message) => say(`The map stopped: ${message}. Reload the page.`, 'error')),
     (line) => goToLine(line),
+    (node) => play.playFrom(node),
   );
+  // Play from here: the game's conversation scene in a frame (preview.html), the path played drawn on the map.
+  const play = new PlayPanel(element('play-panel'), {
+    file: () => `scenarios/${file.nameFor(editor.view.state.doc)}`,
+    cursorNode: () => map.cursorNode,
+    showPath: (path) => map.showPlayed(path),
+    showPanel: () => side.select('play'),
+  });
+  document.querySelector('.map-tools')?.prepend(play.mapButton);
+  side.onSelect((panel) => {
+    if (panel === 'play') play.opened();
+  });
+  // The audit (tactful audit's code) runs in its own worker, on load, open, new and save, never per keystroke.
+  const audit = new AuditPanel(element('audit-panel'), {
+    current: () => ({ file: `scenarios/${file.nameFor(editor.view.state.doc)}`, doc: editor.view.state.doc }),
+    showProblems: () => side.select('problems', true),
+  }, () => new Worker(new URL('./audit/studio-audit-worker.ts', import.meta.url), { type: 'module', name: 'studio-audit' }));
   const goToLine = (line: number): void => {
     const view = editor.view;
     const target = view.state.doc.line(Math.min(Math.max(1, line), view.state.doc.lines));
@@ -71,6 +90,7 @@ async function start(): Promise<void> {
     techniques: (list) => (techniques = list),
     kept: (ok) => draftKept(ok),
     map: (graph) => map.update(graph),
+    checked: (check) => play.checked(check),
   });
   worker.addEventListener('error', (event) => say(`The live checks stopped: ${event.message || 'the lint worker failed to start'}. Reload the page.`, 'error'));
 
@@ -91,6 +111,7 @@ async function start(): Promise<void> {
     techniques: () => techniques,
     extensions: [
       live.extension(),
+      audit.extension(),
       EditorView.updateListener.of((update) => {
         if (update.selectionSet || update.docChanged) map.cursorAt(update.state.doc.lineAt(update.state.selection.main.head).number);
         if (!update.docChanged) return;
@@ -104,7 +125,7 @@ async function start(): Promise<void> {
     const name = file.nameFor(editor.view.state.doc);
     if (fileName.textContent !== name) fileName.textContent = name;
   };
-  const actions = new FileActions({ editor, file, status: say, confirm: (question) => window.confirm(question), renamed: showName });
+  const actions = new FileActions({ editor, file, status: say, confirm: (question) => window.confirm(question), renamed: showName, loaded: () => audit.run(), saved: () => audit.run() });
   showName();
 
   const setNarrow = (): void => {
@@ -114,6 +135,7 @@ async function start(): Promise<void> {
   narrow.addEventListener('change', setNarrow);
   side.select('problems');
   setNarrow();
+  audit.run();
 
   element('new-file').addEventListener('click', () => actions.newFile());
   element('open-file').addEventListener('click', () => void actions.open());

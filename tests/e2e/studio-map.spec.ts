@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
+import { generateScenario } from '../../bench/generate.ts';
 import { newScenarioText } from '../../src/studio/files/template.ts';
 import { ARTIFACTS, expect, test } from './helpers.ts';
 
@@ -151,6 +152,41 @@ for (const size of [
     expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
   });
 }
+
+test('a big map (300 generated nodes): long arrows end at tags naming their target, and a click on one brings the target into view', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openStudio(page);
+  const { yaml } = generateScenario({ nodes: 300, seed: 1 });
+  await page.evaluate(
+    (draft) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('tactful-studio');
+        open.onsuccess = () => {
+          const put = open.result.transaction('drafts', 'readwrite').objectStore('drafts').put(draft, 'current');
+          put.onsuccess = () => resolve();
+          put.onerror = () => reject(new Error('could not seed the draft'));
+        };
+      }),
+    { name: 'big.yaml', text: yaml, keptAt: Date.now() },
+  );
+  await page.reload();
+  await expect(note(page)).toHaveText(/^300 nodes, \d+ endings/, { timeout: 60_000 });
+  await expect(map(page).locator('.map-node')).toHaveCount(300 + Number((await note(page).textContent())!.match(/(\d+) endings/)![1]));
+  const tags = map(page).locator('.map-jump');
+  expect(await tags.count()).toBeGreaterThan(50);
+  // Each tag names a box on the map.
+  const targets = await tags.evaluateAll((els) => els.map((el) => (el as SVGGElement).dataset.to ?? ''));
+  const ids = new Set(await map(page).locator('.map-node').evaluateAll((els) => els.map((el) => (el as SVGGElement).dataset.id ?? '')));
+  expect(targets.filter((t) => !ids.has(t))).toEqual([]);
+  // Follow a tag that goes back up (a loop): its target comes into view and takes the focus.
+  const tag = tags.filter({ hasText: '↪ n0' }).first();
+  const to = (await tag.getAttribute('data-to'))!;
+  await tag.scrollIntoViewIfNeeded();
+  await tag.click();
+  await expect(box(page, to)).toBeFocused();
+  await expect(box(page, to)).toBeInViewport();
+  await page.screenshot({ path: join(ARTIFACTS, 'studio-map-big.png') });
+});
 
 /** Collects the page's Content-Security-Policy violations in `window.__cspViolations` (an init script). */
 function watchCspViolations(): void {

@@ -21,6 +21,7 @@ import { fitStage, slotRect, watchSlots } from '../stage/viewport.ts';
 import { openOrShowError } from '../ui/error-screen.ts';
 import { h } from '../ui/dom.ts';
 import { mountScreen } from '../ui/screen.ts';
+import type { ConversationStart, PreviewPlay } from '../preview/preview-play.ts';
 
 /**
  * The conversation. It renders the engine's view and sends it events, and
@@ -40,6 +41,10 @@ import { mountScreen } from '../ui/screen.ts';
  * you left off") is rebuilt by replaying its saved decisions through the
  * engine (report/resume/replay.ts) and goes on from the customer's current
  * line, with that decision's timer starting afresh.
+ *
+ * The studio's preview (preview.html) starts it with a PreviewPlay instead
+ * of an id (game/preview/preview-play.ts): the same conversation, with
+ * nothing recorded or guarded, and "Play again" at the ending.
  */
 export class ConversationScene extends Phaser.Scene {
   private talk?: Conversation;
@@ -48,6 +53,8 @@ export class ConversationScene extends Phaser.Scene {
   private timers: TimerSetting = 'standard';
   private seed = 0;
   private report?: PlayReport;
+  /** Set when the studio's preview started this play (nothing is recorded). */
+  private preview?: PreviewPlay;
   /** Game time not yet given to the engine's clock: it moves in whole milliseconds (see update). */
   private pendingMs = 0;
   private paused = false;
@@ -67,8 +74,9 @@ export class ConversationScene extends Phaser.Scene {
     super('Conversation');
   }
 
-  create(data: { id: string }): void {
+  create(data: ConversationStart): void {
     this.talk = undefined;
+    this.preview = 'preview' in data ? data.preview : undefined;
     this.report = undefined;
     this.pendingMs = 0;
     this.paused = false;
@@ -81,42 +89,13 @@ export class ConversationScene extends Phaser.Scene {
     this.beat = new Beat();
     this.cleanup = [];
     this.events.once('shutdown', () => this.shutdown());
-    openOrShowError({ key: 'Conversation', active: () => this.scene.isActive(), retry: () => this.scene.restart(data) }, () => this.setup(data.id));
+    openOrShowError({ key: 'Conversation', active: () => this.scene.isActive(), retry: () => this.scene.restart(data) }, () => this.setup(data));
   }
 
-  private async setup(id: string): Promise<void> {
-    const [lib, results] = await Promise.all([loadLibrary(), gameResults()]);
-    const compiled = lib.get(id)?.compiled;
-    if (!compiled) {
-      navigate({ screen: 'menu' }, { replace: true });
-      return;
-    }
-    await loadFaces(this, compiled.scenario.customer.avatar);
-    if (!this.scene.isActive()) return;
-    this.compiled = compiled;
-    const saved = takeResume(id);
-    const replayed = saved ? replayPlay(compiled, saved, { waitForShown: true }) : null;
-    let play: PlayInProgress;
-    if (saved && replayed && 'talk' in replayed) {
-      this.timers = saved.timers;
-      this.seed = saved.seed;
-      this.clock = replayed.clock;
-      this.talk = replayed.talk;
-      play = { playId: saved.playId, compiled, timers: saved.timers, seed: saved.seed, startedAt: new Date(saved.startedAt), resumedDecisions: saved.decisions.length };
-    } else {
-      // A fresh play (the briefing checked a saved one replays, so falling back here means it was just started again).
-      this.timers = settings().timers;
-      this.clock = new lib.engine.SteppedClock();
-      this.seed = shuffleSeedForPlay();
-      this.talk = lib.engine.startConversation(compiled, { clock: this.clock, timers: this.timers, waitForShown: true, shuffleSeed: this.seed });
-      play = { playId: crypto.randomUUID(), compiled, timers: this.timers, seed: this.seed, startedAt: new Date(), resumedDecisions: 0 };
-    }
-    document.body.dataset.seed = String(this.seed);
-    this.decisionsSeen = this.talk.context.decisions.length;
-    const report = new PlayReport(results.destination, play, this.talk);
-    this.report = report;
-    report.start();
-    setLeaveActivePlay(() => report.leave());
+  private async setup(data: ConversationStart): Promise<void> {
+    const started = 'preview' in data ? await this.startPreview(data.preview) : await this.startPlay(data.id);
+    if (!started || !this.talk || !this.compiled) return;
+    const compiled = this.compiled;
     const view = this.talk.view();
 
     const { scenario } = compiled;
@@ -127,7 +106,8 @@ export class ConversationScene extends Phaser.Scene {
     });
     this.screen = screen;
     this.typewriter = new Typewriter((text, count) => screen.renderTyped(text, count));
-    this.pauseDialog = new PauseDialog({ resume: () => this.setPaused(false), quit: () => this.quit() }, inPackageLaunch() ? 'Quit to the briefing' : 'Quit to menu');
+    const quitLabel = this.preview ? 'Play again' : inPackageLaunch() ? 'Quit to the briefing' : 'Quit to menu';
+    this.pauseDialog = new PauseDialog({ resume: () => this.setPaused(false), quit: () => this.quit() }, quitLabel);
     mountScreen('conversation', [screen.bar, screen.main], undefined, [this.pauseDialog.element]);
 
     const reduced = (): boolean => settings().reducedMotion;
@@ -160,14 +140,63 @@ export class ConversationScene extends Phaser.Scene {
     this.game.events.on('hidden', hidden);
     this.cleanup.push(() => this.game.events.off('hidden', hidden));
     sounds().ambient(true);
-    // Back mid-conversation pauses and asks (the pause dialog) instead of leaving at once.
-    guardLeaving(() => {
-      if (this.ending) return false;
-      this.setPaused(true);
-      return true;
-    });
+    // Back mid-conversation pauses and asks (the pause dialog) instead of leaving at once (a preview has no history to leave).
+    if (!this.preview)
+      guardLeaving(() => {
+        if (this.ending) return false;
+        this.setPaused(true);
+        return true;
+      });
 
     this.presentLine(view);
+  }
+
+  /** A preview play from the studio: its conversation is already started; nothing is recorded. */
+  private async startPreview(preview: PreviewPlay): Promise<boolean> {
+    await loadFaces(this, preview.compiled.scenario.customer.avatar);
+    if (!this.scene.isActive()) return false;
+    this.compiled = preview.compiled;
+    this.talk = preview.talk;
+    this.clock = preview.clock;
+    this.decisionsSeen = this.talk.context.decisions.length;
+    return true;
+  }
+
+  /** A play of a library scenario (fresh, or resumed from its saved decisions), reported to the game's results. */
+  private async startPlay(id: string): Promise<boolean> {
+    const [lib, results] = await Promise.all([loadLibrary(), gameResults()]);
+    const compiled = lib.get(id)?.compiled;
+    if (!compiled) {
+      navigate({ screen: 'menu' }, { replace: true });
+      return false;
+    }
+    await loadFaces(this, compiled.scenario.customer.avatar);
+    if (!this.scene.isActive()) return false;
+    this.compiled = compiled;
+    const saved = takeResume(id);
+    const replayed = saved ? replayPlay(compiled, saved, { waitForShown: true }) : null;
+    let play: PlayInProgress;
+    if (saved && replayed && 'talk' in replayed) {
+      this.timers = saved.timers;
+      this.seed = saved.seed;
+      this.clock = replayed.clock;
+      this.talk = replayed.talk;
+      play = { playId: saved.playId, compiled, timers: saved.timers, seed: saved.seed, startedAt: new Date(saved.startedAt), resumedDecisions: saved.decisions.length };
+    } else {
+      // A fresh play (the briefing checked a saved one replays, so falling back here means it was just started again).
+      this.timers = settings().timers;
+      this.clock = new lib.engine.SteppedClock();
+      this.seed = shuffleSeedForPlay();
+      this.talk = lib.engine.startConversation(compiled, { clock: this.clock, timers: this.timers, waitForShown: true, shuffleSeed: this.seed });
+      play = { playId: crypto.randomUUID(), compiled, timers: this.timers, seed: this.seed, startedAt: new Date(), resumedDecisions: 0 };
+    }
+    document.body.dataset.seed = String(this.seed);
+    this.decisionsSeen = this.talk.context.decisions.length;
+    const report = new PlayReport(results.destination, play, this.talk);
+    this.report = report;
+    report.start();
+    setLeaveActivePlay(() => report.leave());
+    return true;
   }
 
   // ------------------------------------------------------- presenting lines
@@ -244,6 +273,16 @@ export class ConversationScene extends Phaser.Scene {
     this.ending = true;
     sounds().ambient(false);
     sounds().sting(result.outcome);
+    const preview = this.preview;
+    if (preview) {
+      // A preview records nothing: the trainer plays again (or edits, and the preview reloads).
+      const again = (): void => {
+        sounds().play('click');
+        preview.playAgain();
+      };
+      this.screen.showEndingAction(h('button', { type: 'button', class: 'btn btn-primary', onclick: again }, 'Play again'));
+      return;
+    }
     const id = this.compiled.scenario.id;
     const timers = this.timers;
     // The ending is on screen: the play counts as finished (quitting while the last line still types keeps it for resume).
@@ -275,6 +314,10 @@ export class ConversationScene extends Phaser.Scene {
 
   private quit(): void {
     sounds().play('click');
+    if (this.preview) {
+      this.preview.playAgain();
+      return;
+    }
     // In an LMS package the menu would leave what the LMS launched: quitting goes back to this scenario's briefing.
     const compiled = this.compiled;
     leave(inPackageLaunch() && compiled ? { screen: 'briefing', id: compiled.scenario.id } : { screen: 'menu' });

@@ -1,6 +1,7 @@
 import Phaser from 'phaser';
 import { ConversationScene } from './ConversationScene.ts';
 import { drawOnlyOnChange } from '../stage/redraw.ts';
+import type { ConversationStart, PreviewPlay } from '../preview/preview-play.ts';
 
 /**
  * The Phaser stage: the game loop and canvas that draw the customer's face
@@ -15,6 +16,8 @@ import { drawOnlyOnChange } from '../stage/redraw.ts';
 export interface Stage {
   /** Starts (or restarts) the conversation scene for scenario `id`. */
   startConversation(id: string): void;
+  /** Starts (or restarts) the conversation scene on a preview play (the studio's preview.html). */
+  playPreview(preview: PreviewPlay): void;
   /** Stops the conversation and hides the canvas. */
   stopConversation(): void;
 }
@@ -52,7 +55,11 @@ export function createStage(): Promise<Stage> {
       resolve({
         startConversation(id) {
           if (game.scene.isActive('Conversation')) game.scene.stop('Conversation');
-          game.scene.start('Conversation', { id });
+          game.scene.start('Conversation', { id } satisfies ConversationStart);
+        },
+        playPreview(preview) {
+          if (game.scene.isActive('Conversation')) game.scene.stop('Conversation');
+          game.scene.start('Conversation', { preview } satisfies ConversationStart);
         },
         stopConversation() {
           if (game.scene.isActive('Conversation') || game.scene.isPaused('Conversation')) game.scene.stop('Conversation');

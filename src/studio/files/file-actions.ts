@@ -17,6 +17,10 @@ export interface FileActionsPage {
   confirm(question: string): boolean;
   /** The file name changed (shown in the header). */
   renamed(): void;
+  /** Another file is in the editor: a new one, or one opened (the audit runs again). */
+  loaded?(): void;
+  /** The text was saved, whatever the route (the audit runs again). */
+  saved?(): void;
 }
 
 /**
@@ -41,6 +45,7 @@ export class FileActions {
     this.page.editor.load(newScenarioText('new-scenario'));
     this.page.file.replace(undefined, undefined);
     this.page.renamed();
+    this.page.loaded?.();
     this.page.status('New scenario from the template. Change its id and title, then write your conversation.', 'info');
   }
 
@@ -53,6 +58,7 @@ export class FileActions {
       this.page.editor.load(opened.text);
       this.page.file.replace(opened.name, opened.text, opened.handle);
       this.page.renamed();
+      this.page.loaded?.();
       this.page.status(`Opened ${opened.name}.`, 'info');
     } catch (error) {
       this.page.status(`Could not open the file: ${(error as Error).message}`, 'error');
@@ -73,6 +79,7 @@ export class FileActions {
       if (outcome.how === 'cancelled') return;
       this.page.file.saved(text, outcome.name, outcome.how === 'file' ? outcome.handle : undefined);
       this.page.renamed();
+      this.page.saved?.();
       this.page.status(outcome.how === 'file' ? `Saved ${outcome.name}.` : `Downloaded ${outcome.name}. Put it in the scenarios folder to play it.`, 'done');
     } catch (error) {
       this.page.status(`Could not save: ${(error as Error).message}`, 'error');
@@ -94,6 +101,7 @@ export class FileActions {
     }
     this.page.file.saved(text, name);
     this.page.renamed();
+    this.page.saved?.();
     if (answer.errors > 0) {
       const first = answer.problems[0] ?? '';
       this.page.status(`Saved ${answer.file}, but it has ${answer.errors} error${answer.errors === 1 ? '' : 's'}: the game's menu shows it as broken until they are fixed. First: ${first}`, 'error');

@@ -1,6 +1,7 @@
 import type { Problem } from '../../scenario/problem.ts';
 import type { TechniqueHelp } from '../completion/scenario-completions.ts';
 import type { ConversationMap } from '../../map/conversation-map.ts';
+import type { PlayOutline } from '../preview/play-outline.ts';
 
 /**
  * What the page tells the studio worker. The worker keeps its own copy of
@@ -28,5 +29,7 @@ export type WorkerMessage =
       ms: number;
       /** The conversation's map (src/studio/map), or null when the file does not read into a scenario. */
       map: ConversationMap | null;
+      /** What the Play panel offers (start nodes, mood, variables), or null when the file does not read into a scenario. */
+      outline: PlayOutline | null;
     }
   | { kind: 'kept'; ok: boolean };

@@ -3,6 +3,7 @@ import { ChangeSet, type Extension, type Text } from '@codemirror/state';
 import { EditorView, ViewPlugin, type ViewUpdate } from '@codemirror/view';
 import type { TechniqueHelp } from '../completion/scenario-completions.ts';
 import type { ConversationMap } from '../../map/conversation-map.ts';
+import type { PlayOutline } from '../preview/play-outline.ts';
 import type { WorkerMessage, WorkerRequest } from './lint-protocol.ts';
 import { LintScheduler } from './lint-scheduler.ts';
 import type { QuickFix } from './quick-fix.ts';
@@ -30,6 +31,8 @@ export interface LiveLintListener {
   kept(ok: boolean): void;
   /** The conversation's map from the same check, or null when the file does not read (see src/studio/map). */
   map?(map: ConversationMap | null): void;
+  /** The same check for the Play panel: its outline (null when the file does not read), its error count, and the text checked. */
+  checked?(check: { outline: PlayOutline | null; errors: number; text: () => string }): void;
 }
 
 /**
@@ -120,6 +123,8 @@ export class LiveLint {
     view.dispatch(setDiagnostics(view.state, problems.map(toDiagnostic)));
     this.listener.problems(problems);
     this.listener.map?.(message.map);
+    const checkedDoc = this.sentDoc;
+    this.listener.checked?.({ outline: message.outline, errors: message.problems.filter((p) => p.severity === 'error').length, text: () => checkedDoc.toString() });
     performance.measure(KEYSTROKE_TO_PROBLEMS, { start: done.changedAt, end: performance.now(), detail: { checkMs: message.ms, lines: this.sentDoc.lines } });
   }
 }

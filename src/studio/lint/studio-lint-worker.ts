@@ -13,6 +13,7 @@ import { buildCatalogue } from '../../scenario/techniques.ts';
 import { checkScenario } from '../../scenario/lint.ts';
 import { DraftStore } from '../files/drafts.ts';
 import { conversationMap } from '../../map/conversation-map.ts';
+import { playOutline } from '../preview/play-outline.ts';
 import type { WorkerMessage, WorkerRequest } from './lint-protocol.ts';
 
 const scope = self as unknown as { postMessage(message: WorkerMessage): void; onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null };
@@ -37,7 +38,8 @@ scope.onmessage = (event) => {
       const ms = performance.now() - started;
       // The map comes from the same check: the file is read once per keystroke pause, not once for each panel.
       const map = scenario && analysis && source ? conversationMap(scenario, analysis, source) : null;
-      scope.postMessage({ kind: 'checked', version: request.version, problems, ms, map });
+      const outline = scenario ? playOutline(scenario) : null;
+      scope.postMessage({ kind: 'checked', version: request.version, problems, ms, map, outline });
       break;
     }
     case 'keep':

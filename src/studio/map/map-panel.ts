@@ -4,6 +4,7 @@ import { type LaidOutMap, type LayoutEngine } from '../../map/map-layout.ts';
 import { LatestLayout } from './latest-layout.ts';
 import { toElkGraph } from '../../map/elk-graph.ts';
 import { MapView } from './map-view.ts';
+import type { PlayedPath } from '../preview/played-path.ts';
 
 /** Pause after the last check before the map is laid out again: typing a line does not relayout at every pause. */
 const MAP_DELAY_MS = 150;
@@ -46,8 +47,10 @@ export class MapPanel {
     engine: LayoutEngine,
     /** The trainer opened a box: put the editor's cursor on this line. */
     private readonly open: (line: number) => void,
+    /** The trainer pressed P on a box: play from that node (the Play panel). */
+    playFrom?: (id: string) => void,
   ) {
-    this.view = new MapView(elements.canvas, { open: (node) => this.open(node.sourceLine) });
+    this.view = new MapView(elements.canvas, { open: (node) => this.open(node.sourceLine), ...(playFrom ? { play: (node) => playFrom(node.id) } : {}) });
     this.layout = new LatestLayout(engine, (laid, ms) => this.laidOut(laid, ms), (error) => this.say(`The map could not be laid out (${error instanceof Error ? error.message : String(error)}).`));
     elements.zoomIn.addEventListener('click', () => this.view.zoomBy(1.25));
     elements.zoomOut.addEventListener('click', () => this.view.zoomBy(1 / 1.25));
@@ -70,6 +73,17 @@ export class MapPanel {
     this.cursorLine = line;
     const shown = this.view.shown;
     if (shown) this.view.highlight(nodeAtLine(shown.map.nodes, line));
+  }
+
+  /** The node whose box the editor's cursor is in, if any. */
+  get cursorNode(): string | undefined {
+    const shown = this.view.shown;
+    return shown ? nodeAtLine(shown.map.nodes, this.cursorLine) : undefined;
+  }
+
+  /** Draws the path a preview played (null clears it); it stays through redraws after edits. */
+  showPlayed(path: PlayedPath | null): void {
+    this.view.showPlayed(path);
   }
 
   private apply(): void {

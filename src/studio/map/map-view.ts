@@ -1,7 +1,9 @@
 import type { MapEdge, MapNode } from '../../map/conversation-map.ts';
 import { boxLines, HEADER_HEIGHT, TEXT_LINE_HEIGHT } from '../../map/elk-graph.ts';
+import type { Jump } from '../../map/big-map-layout.ts';
 import { pointAlong, type LaidOutMap, type Point } from '../../map/map-layout.ts';
 import { nodeClasses, edgeClasses, nodeLabel, nodeBadge } from '../../map/map-classes.ts';
+import { playedOnMap, type PlayedPath } from '../preview/played-path.ts';
 import { firstViewport, fitViewport, panBy, reveal, viewportTransform, zoomAt, type Viewport } from '../../map/viewport.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -30,6 +32,8 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<st
 export interface MapViewListener {
   /** The trainer clicked a box, or pressed Enter on it. */
   open(node: MapNode): void;
+  /** The trainer pressed P on a box: play from it (the studio's Play panel). */
+  play?(node: MapNode): void;
 }
 
 /**
@@ -48,6 +52,9 @@ export class MapView {
   private laid: LaidOutMap | undefined;
   private readonly boxes = new Map<string, SVGGElement>();
   private readonly nodes = new Map<string, MapNode>();
+  private readonly arrows = new Map<string, SVGGElement>();
+  /** The path the preview played, drawn over the map (kept across redraws). */
+  private played: PlayedPath | null = null;
   private current: string | undefined;
   private far = false;
   private drag: { id: number; x: number; y: number; moved: boolean } | undefined;
@@ -89,10 +96,13 @@ export class MapView {
     this.laid = laid;
     this.boxes.clear();
     this.nodes.clear();
+    this.arrows.clear();
     const edges = document.createDocumentFragment();
+    // A jump's label is on its tag, not beside its (short) line.
+    const jumped = new Set(laid.jumps.map((j) => j.edge));
     for (const edge of laid.map.edges) {
       const route = laid.routes.get(edge.id);
-      if (route) edges.append(this.drawEdge(edge, route));
+      if (route) edges.append(this.drawEdge(edge, route, !jumped.has(edge.id)));
     }
     const nodes = document.createDocumentFragment();
     for (const node of laid.map.nodes) {
@@ -103,12 +113,16 @@ export class MapView {
       this.nodes.set(node.id, node);
       nodes.append(g);
     }
+    // A big map's long arrows end at a tag naming their target (big-map-layout.ts); a click on it goes there.
+    const edgeById = new Map(laid.map.edges.map((e) => [e.id, e]));
+    for (const jump of laid.jumps) nodes.append(this.drawJump(jump, edgeById.get(jump.edge)));
     this.edgesLayer.replaceChildren(edges);
     this.nodesLayer.replaceChildren(nodes);
     this.svg.setAttribute('width', String(Math.ceil(laid.size.width)));
     this.svg.setAttribute('height', String(Math.ceil(laid.size.height)));
     this.svg.setAttribute('viewBox', `0 0 ${Math.ceil(laid.size.width)} ${Math.ceil(laid.size.height)}`);
     if (this.current) this.boxes.get(this.current)?.classList.add('map-current');
+    this.drawPlayed();
     if (keepView) this.apply(this.viewport);
     else {
       const start = laid.map.nodes.find((n) => n.start);
@@ -141,6 +155,25 @@ export class MapView {
     box.classList.add('map-current');
     box.setAttribute('aria-current', 'true');
     this.bringIntoView(id);
+  }
+
+  /** Marks the boxes and arrows a preview play went through, and its start (null clears them). */
+  showPlayed(path: PlayedPath | null): void {
+    this.played = path;
+    this.drawPlayed();
+  }
+
+  private drawPlayed(): void {
+    for (const el of this.svg.querySelectorAll('.map-played, .map-play-start')) el.classList.remove('map-played', 'map-play-start');
+    for (const mark of this.svg.querySelectorAll('.map-play-mark')) mark.remove();
+    if (!this.played || !this.laid) return;
+    const on = playedOnMap(this.laid.map, this.played);
+    for (const id of on.nodes) this.boxes.get(id)?.classList.add('map-played');
+    for (const id of on.edges) this.arrows.get(id)?.classList.add('map-played');
+    const start = this.boxes.get(on.start);
+    start?.classList.add('map-play-start');
+    // A play mark left of the box the preview started at (dashes already mean "unreachable" on this map).
+    if (start) svg('text', { class: 'map-play-mark', x: -3, y: 18, 'text-anchor': 'end', 'aria-hidden': 'true' }, start).textContent = '▶';
   }
 
   /** Fits the whole map in the panel. */
@@ -203,10 +236,24 @@ export class MapView {
     return g;
   }
 
-  private drawEdge(edge: MapEdge, route: Point[]): SVGGElement {
+  private drawJump(jump: Jump, edge: MapEdge | undefined): SVGGElement {
+    const { x, y, width, height } = jump.box;
+    // Coloured like the arrow it ends (tact, route, timeout).
+    const g = svg('g', { class: ['map-jump', ...(edge ? edgeClasses(edge) : [])].join(' '), transform: `translate(${x} ${y})` });
+    g.dataset.to = jump.to;
+    svg('rect', { class: 'map-jump-box', width, height, rx: height / 2 }, g);
+    const text = svg('text', { class: 'map-jump-text', x: 9, y: height / 2 + 4 }, g);
+    text.textContent = jump.text;
+    return g;
+  }
+
+  private drawEdge(edge: MapEdge, route: Point[], labelled = true): SVGGElement {
     const g = svg('g', { class: edgeClasses(edge).join(' ') });
+    g.dataset.id = edge.id;
+    this.arrows.set(edge.id, g);
     const marker = edge.kind === 'reply' ? (edge.tact ?? 'neutral') : edge.kind;
     svg('path', { class: 'map-edge-line', d: `M ${route.map((p) => `${p.x.toFixed(1)} ${p.y.toFixed(1)}`).join(' L ')}`, 'marker-end': `url(#map-arrow-${marker})` }, g);
+    if (!labelled) return g;
     const at = pointAlong(route, LABEL_OFFSET);
     const label = svg('text', { class: 'map-edge-label', x: (at.x + 4).toFixed(1), y: (at.y + 4).toFixed(1) }, g);
     label.textContent = edge.label;
@@ -255,6 +302,13 @@ export class MapView {
         this.suppressClick = false;
         return;
       }
+      const jump = event.target instanceof Element ? event.target.closest<SVGGElement>('.map-jump') : null;
+      if (jump?.dataset.to) {
+        // Follow the jump: its target box, in view and focused (Enter on it goes to its line).
+        this.bringIntoView(jump.dataset.to);
+        this.boxes.get(jump.dataset.to)?.focus({ preventScroll: true });
+        return;
+      }
       const node = this.nodeOf(event.target);
       if (node) this.listener.open(node);
     });
@@ -274,6 +328,7 @@ export class MapView {
     else if (event.key === '-' || event.key === '_') this.zoomBy(1 / ZOOM_STEP);
     else if (event.key === '0') this.fit();
     else if ((event.key === 'Enter' || event.key === ' ') && node) this.listener.open(node);
+    else if ((event.key === 'p' || event.key === 'P') && node && node.kind !== 'ending' && this.listener.play) this.listener.play(node);
     else return;
     event.preventDefault();
   }
