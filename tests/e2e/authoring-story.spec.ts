@@ -74,6 +74,20 @@ async function typeLines(page: Page, lines: readonly string[]): Promise<void> {
   }
 }
 
+/**
+ * Answers in the preview and waits for the customer's next line. A reply
+ * takes no answer for a moment after it appears (the game's reply guard):
+ * the click is repeated until it is taken, which a person never notices.
+ */
+async function answerInPreview(page: Page, reply: RegExp, next: string): Promise<void> {
+  const preview = page.frameLocator('#play-panel iframe');
+  await expect(async () => {
+    const button = preview.getByRole('group', { name: 'Your reply' }).getByRole('button', { name: reply });
+    if (await button.isVisible()) await button.click({ timeout: 1_000 });
+    await expect(preview.getByTestId('customer-line')).toContainText(next, { timeout: 700 });
+  }).toPass({ timeout: 30_000 });
+}
+
 test('a trainer writes a scenario from the template, checks it, plays it from the middle, saves it and plays it in the game', async ({ page, context }) => {
   await page.goto(`${server.url}studio.html`);
   await expect(summary(page)).toHaveText('No problems: the scenario passes tactful lint.', { timeout: 120_000 });
@@ -110,6 +124,22 @@ test('a trainer writes a scenario from the template, checks it, plays it from th
   // Reachable now: the map is laid out again with the reply's arrow leading to it.
   await expect(courierBox).not.toHaveClass(/map-unreachable/);
   await page.screenshot({ path: join(ARTIFACTS, 'authoring-story-map.png') });
+
+  // Play from a node in the middle, with a chosen mood, in the Play panel's preview (the game's own scene).
+  await page.getByRole('tab', { name: 'Play' }).click();
+  const preview = page.frameLocator('#play-panel iframe');
+  await page.getByLabel('Start', { exact: true }).selectOption('address');
+  await page.getByLabel('Mood (0–100)').fill('40');
+  await page.getByRole('checkbox', { name: 'checkedAddress' }).setChecked(true);
+  await page.locator('#play-button').click();
+  await expect(preview.getByTestId('customer-line')).toContainText("It's 14 Rose Lane.", { timeout: 60_000 });
+  await expect(page.locator('.map-node[data-id="address"]')).toHaveClass(/map-play-start/);
+  await answerInPreview(page, /You'll have to contact the courier yourself/, 'The courier says a neighbour took it.');
+  await expect(page.locator('.map-node[data-id="courier"]')).toHaveClass(/map-played/);
+  await expect(page.locator('.map-node[data-id="opening"]')).not.toHaveClass(/map-played/);
+  await answerInPreview(page, /ask the courier for the house number/, 'Okay. Tomorrow by noon, then. Thanks.');
+  await expect(page.locator('#play-status')).toContainText('Ending "reassured" (satisfied)');
+  await page.screenshot({ path: join(ARTIFACTS, 'authoring-story-play.png') });
 
   // The game's menu, open in another tab before the save: it picks the new file up by itself.
   const game = await context.newPage();
