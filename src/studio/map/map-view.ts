@@ -161,6 +161,9 @@ export class MapView {
   showPlayed(path: PlayedPath | null): void {
     this.played = path;
     this.drawPlayed();
+    // Follow the play: the box the conversation is at now comes into view (the map is small beside the preview).
+    const at = path?.nodes[path.nodes.length - 1];
+    if (at) this.bringIntoView(at);
   }
 
   private drawPlayed(): void {
