@@ -188,6 +188,33 @@ test('a big map (300 generated nodes): long arrows end at tags naming their targ
   await page.screenshot({ path: join(ARTIFACTS, 'studio-map-big.png') });
 });
 
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('two fingers pinch the map to zoom in and out', async ({ page }) => {
+    await openStudio(page);
+    const scale = async (): Promise<number> => Number((await page.locator('.map-svg').evaluate((el) => (el as SVGSVGElement).style.transform)).match(/scale\(([\d.]+)\)/)![1]);
+    const bounds = (await map(page).boundingBox())!;
+    const cx = bounds.x + bounds.width / 2;
+    const cy = bounds.y + bounds.height / 2;
+    const cdp = await page.context().newCDPSession(page);
+    const fingers = (spread: number) => [{ x: cx - spread, y: cy, id: 1 }, { x: cx + spread, y: cy, id: 2 }];
+    const pinch = async (from: number, to: number): Promise<void> => {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: fingers(from) });
+      for (let i = 1; i <= 8; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: fingers(from + ((to - from) * i) / 8) });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    };
+    const before = await scale();
+    await pinch(30, 90);
+    const wider = await scale();
+    expect(wider).toBeGreaterThan(before * 2.5);
+    await pinch(90, 30);
+    expect(await scale()).toBeCloseTo(before, 1);
+    // A pinch is not a tap: no box was opened.
+    await expect(map(page).locator('.map-current')).toHaveCount(0);
+  });
+});
+
 /** Collects the page's Content-Security-Policy violations in `window.__cspViolations` (an init script). */
 function watchCspViolations(): void {
   const seen: string[] = [];

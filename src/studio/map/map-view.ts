@@ -58,6 +58,8 @@ export class MapView {
   private current: string | undefined;
   private far = false;
   private drag: { id: number; x: number; y: number; moved: boolean } | undefined;
+  /** Fingers on the map (a phone): two of them pinch-zoom about their midpoint. */
+  private readonly touches = new Map<number, { x: number; y: number }>();
   private suppressClick = false;
 
   constructor(
@@ -275,9 +277,20 @@ export class MapView {
     }, { passive: false });
     host.addEventListener('pointerdown', (event) => {
       if (event.button !== 0) return;
+      if (event.pointerType === 'touch') this.touches.set(event.pointerId, { x: event.clientX, y: event.clientY });
+      // A second finger turns the drag into a pinch.
+      if (this.touches.size === 2) {
+        this.drag = undefined;
+        this.suppressClick = true;
+        return;
+      }
       this.drag = { id: event.pointerId, x: event.clientX, y: event.clientY, moved: false };
     });
     host.addEventListener('pointermove', (event) => {
+      if (this.touches.has(event.pointerId) && this.touches.size === 2) {
+        this.pinch(event);
+        return;
+      }
       const drag = this.drag;
       if (!drag || drag.id !== event.pointerId) return;
       const dx = event.clientX - drag.x;
@@ -293,6 +306,7 @@ export class MapView {
       this.panBy(dx, dy);
     });
     const end = (event: PointerEvent): void => {
+      this.touches.delete(event.pointerId);
       if (!this.drag || this.drag.id !== event.pointerId) return;
       this.suppressClick = this.drag.moved;
       this.drag = undefined;
@@ -319,6 +333,22 @@ export class MapView {
       const node = this.nodeOf(event.target);
       if (node) this.bringIntoView(node.id);
     });
+  }
+
+  /** Two fingers moved: zoom by how much farther apart they are, about their midpoint, and pan with it. */
+  private pinch(event: PointerEvent): void {
+    const [a, b] = [...this.touches.entries()];
+    if (!a || !b) return;
+    const before = { a: a[1], b: b[1] };
+    this.touches.set(event.pointerId, { x: event.clientX, y: event.clientY });
+    const after = { a: this.touches.get(a[0])!, b: this.touches.get(b[0])! };
+    const span = (p: { a: { x: number; y: number }; b: { x: number; y: number } }): number => Math.hypot(p.a.x - p.b.x, p.a.y - p.b.y);
+    const mid = (p: { a: { x: number; y: number }; b: { x: number; y: number } }) => ({ x: (p.a.x + p.b.x) / 2, y: (p.a.y + p.b.y) / 2 });
+    if (span(before) < 1) return;
+    const bounds = this.host.getBoundingClientRect();
+    const m0 = mid(before);
+    const m1 = mid(after);
+    this.apply(panBy(zoomAt(this.viewport, span(after) / span(before), m0.x - bounds.left, m0.y - bounds.top), m1.x - m0.x, m1.y - m0.y));
   }
 
   private key(event: KeyboardEvent): void {
