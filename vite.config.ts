@@ -161,7 +161,8 @@ function prefetchLaterChunks(): Plugin {
 }
 
 /**
- * Preloads Inter's Latin subset, the face every screen's text uses. The
+ * Preloads Inter's Latin subset, the face every screen's text uses, on
+ * every page whose stylesheets use it. The
  * font is declared `font-display: optional` (ui/styles/fonts.css: no layout
  * shift when it arrives late), and Chromium only uses an optional font on a
  * first visit if it was preloaded and is there by the first paint.
@@ -177,9 +178,13 @@ function preloadTypeFace(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
-        if (!isGamePage(ctx.filename)) return [];
-        const font = Object.keys(ctx.bundle ?? {}).find((name) => /inter-latin-wght-normal-[\w-]+\.woff2$/.test(name));
+        const bundle = ctx.bundle ?? {};
+        const font = Object.keys(bundle).find((name) => /inter-latin-wght-normal-[\w-]+\.woff2$/.test(name));
         if (!font) return [];
+        // Every page whose styles use the face (the game; the dashboard and join pages share its stylesheets).
+        const css = [...(ctx.chunk?.viteMetadata?.importedCss ?? [])].map((name) => bundle[name]);
+        const usesFont = isGamePage(ctx.filename) || css.some((asset) => asset?.type === 'asset' && String(asset.source).includes(font.split('/').pop()!));
+        if (!usesFont) return [];
         return [{ tag: 'link', attrs: { rel: 'preload', href: `${base}${font}`, as: 'font', type: 'font/woff2', crossorigin: '' }, injectTo: 'head' as const }];
       },
     },
