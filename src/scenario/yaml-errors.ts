@@ -75,6 +75,8 @@ export function syntaxProblems(text: string, errors: readonly YAMLError[], lines
     }
     tabs ||= tab !== undefined;
     if (!diagnosis || (found.length > 0 && !diagnosis.shown)) continue;
+    // Two groups of the parser's errors can come down to the same mistake: say it once.
+    if (found.some((f) => f.line === diagnosis.line && f.message === diagnosis.message)) continue;
     reported.add(diagnosis.line);
     found.push({ line: diagnosis.line, column: diagnosis.column, message: diagnosis.message });
   }
@@ -312,7 +314,9 @@ function noColon(shapes: Shapes, shape: LineShape, content: string): SyntaxFindi
   const [word, ...rest] = (comment < 0 ? content : content.slice(0, comment)).trim().split(/\s+/);
   let next = shape.line + 1;
   while (next < shapes.length && !structural(shapes[next])) next++;
-  const opens = next < shapes.length && outer(shapes[next]!) > outer(shape);
+  const below = next < shapes.length ? shapes[next]! : undefined;
+  // It opens a block when the next line is deeper, or is a "- " item at the key's own column (`branch` then `- if:`).
+  const opens = below !== undefined && (outer(below) > outer(shape) || below.dash === outer(shape));
   return {
     line: shape.line, column: shape.text.indexOf(content) + word!.length + 1,
     message: rest.length > 0 ? `this line has no ":" after its key — write "${word}: ${clip(rest.join(' '))}"`

@@ -244,7 +244,8 @@ export class MapView {
   private drawJump(jump: Jump, edge: MapEdge | undefined): SVGGElement {
     const { x, y, width, height } = jump.box;
     // Coloured like the arrow it ends (tact, route, timeout).
-    const g = svg('g', { class: ['map-jump', ...(edge ? edgeClasses(edge) : [])].join(' '), transform: `translate(${x} ${y})` });
+    // Its tact or kind modifiers only: it is not itself an arrow (`.map-edge`).
+    const g = svg('g', { class: ['map-jump', ...(edge ? edgeClasses(edge).filter((c) => c !== 'map-edge') : [])].join(' '), transform: `translate(${x} ${y})` });
     g.dataset.to = jump.to;
     svg('rect', { class: 'map-jump-box', width, height, rx: height / 2 }, g);
     const text = svg('text', { class: 'map-jump-text', x: 9, y: height / 2 + 4 }, g);
