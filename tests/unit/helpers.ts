@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildCatalogue, formatProblem, type TechniqueCatalogue } from '../../src/scenario/index.ts';
+import { buildCatalogue, checkScenario, formatProblem, type TechniqueCatalogue } from '../../src/scenario/index.ts';
 import { loadScenario, type CompiledScenario } from '../../src/engine/index.ts';
 
 /** The shipped catalogue (built-ins plus scenarios/techniques.yaml). */
@@ -24,4 +24,9 @@ export function shippedScenarioFiles(): string[] {
 /** Compiles a shipped scenario file. */
 export function compileFile(file: string): CompiledScenario {
   return compileYaml(readFileSync(file, 'utf8'), file);
+}
+
+/** The YAML syntax problems `tactful lint` prints for a text, as printed (the YAML message tests' one view of a file). */
+export function syntaxProblems(text: string, file = 'm.yaml'): string[] {
+  return checkScenario(file, text, catalogue).problems.filter((p) => p.rule === 'yaml-syntax').map(formatProblem);
 }

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkScenario, formatProblem } from '../../../src/scenario/index.ts';
-import { catalogue } from '../helpers.ts';
+import { syntaxProblems } from '../helpers.ts';
 
 /**
  * The whole message, line and column for the layout mistakes a trainer
@@ -41,8 +40,6 @@ const withLine = (line: number, text: string): string => {
   return lines.join('\n');
 };
 
-const syntaxProblems = (text: string): string[] =>
-  checkScenario('m.yaml', text, catalogue).problems.filter((p) => p.rule === 'yaml-syntax').map(formatProblem);
 
 describe('the clean scenario', () => {
   it('has no syntax problem', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkScenario, formatProblem } from '../../../src/scenario/index.ts';
-import { catalogue } from '../helpers.ts';
+import { syntaxProblems } from '../helpers.ts';
 
 /**
  * The exact message, line and column for each kind of YAML mistake the
@@ -9,8 +8,6 @@ import { catalogue } from '../helpers.ts';
  * whole message is pinned.
  */
 const HEAD = 'id: x\ntitle: t\ncustomer: { name: Sam }\nstart: a\nnodes:\n  a:\n';
-const syntaxProblems = (text: string): string[] =>
-  checkScenario('m.yaml', text, catalogue).problems.filter((p) => p.rule === 'yaml-syntax').map(formatProblem);
 
 describe('a value YAML reads as something else', () => {
   it.each([

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkScenario, formatProblem } from '../../../src/scenario/index.ts';
-import { catalogue } from '../helpers.ts';
+import { syntaxProblems } from '../helpers.ts';
 
 /**
  * After a first YAML mistake the reader's view of the rest of the file is
@@ -38,8 +37,6 @@ const withLine = (line: number, text: string): string => {
   lines[line - 1] = text;
   return lines.join('\n');
 };
-const syntaxProblems = (text: string): string[] =>
-  checkScenario('m.yaml', text, catalogue).problems.filter((p) => p.rule === 'yaml-syntax').map(formatProblem);
 
 /** The first mistake: line 11 (`goto: e`) one space too deep. */
 const FIRST = 'm.yaml:11:10: error: this line is indented 9 spaces but the lines around it use 8 — line it up with "say:" on line 10 [yaml-syntax]';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkScenario, formatProblem } from '../../../src/scenario/index.ts';
-import { catalogue } from '../helpers.ts';
+import { syntaxProblems } from '../helpers.ts';
 
 /**
  * Which "[" a trainer is sent to when a list is never closed
@@ -28,8 +27,6 @@ const CLEAN = [
 
 /** The clean scenario with line 8 (`customer: Hi`) replaced by `text`. */
 const withCustomerLine = (text: string): string => CLEAN.replace('    customer: Hi', text);
-const syntaxProblems = (text: string): string[] =>
-  checkScenario('m.yaml', text, catalogue).problems.filter((p) => p.rule === 'yaml-syntax').map(formatProblem);
 const neverClosedAt = (position: string): string[] =>
   [`m.yaml:${position}: error: this "[" is never closed — add "]" at the end of the list, or put the whole value in quotes if it is text [yaml-syntax]`];
 
