@@ -21,6 +21,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { BIG_MAP_ABOVE } from '../src/map/big-map-layout.ts';
 import { generateScenario } from './generate.ts';
 import { serveBuild } from './static-server.ts';
+import { keepStudioDraft } from './studio-draft.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -45,18 +46,7 @@ async function layouts(page: Page): Promise<number[]> {
 async function openWithDraft(page: Page, url: string, text: string): Promise<void> {
   await page.goto(`${url}studio.html`);
   await page.locator('#map-note').filter({ hasText: /nodes?,/ }).waitFor({ timeout: PATIENCE_MS });
-  await page.evaluate(
-    (draft) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('tactful-studio');
-        open.onsuccess = () => {
-          const put = open.result.transaction('drafts', 'readwrite').objectStore('drafts').put(draft, 'current');
-          put.onsuccess = () => resolve();
-          put.onerror = () => reject(new Error('could not seed the draft'));
-        };
-      }),
-    { name: 'bench.yaml', text, keptAt: Date.now() },
-  );
+  await keepStudioDraft(page, { name: 'bench.yaml', text, keptAt: Date.now() });
   await page.reload();
   await page.waitForFunction(() => performance.getEntriesByName('studio:map-layout').length > 0, undefined, { timeout: PATIENCE_MS, polling: 50 });
 }

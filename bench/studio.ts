@@ -32,6 +32,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { KEYSTROKE_TO_PROBLEMS } from '../src/studio/lint/live-lint.ts';
 import { generateScenario } from './generate.ts';
 import { serveBuild, type ServedBuild } from './static-server.ts';
+import { keepStudioDraft } from './studio-draft.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';
@@ -103,19 +104,7 @@ async function openWithDraft(page: Page, url: string, text: string): Promise<voi
   const summary = page.locator('#problems-summary');
   await page.goto(`${url}studio.html`);
   await summary.filter({ hasText: /No problems/ }).waitFor({ timeout: 60_000 });
-  await page.evaluate(
-    (draft) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('tactful-studio');
-        open.onsuccess = () => {
-          const put = open.result.transaction('drafts', 'readwrite').objectStore('drafts').put(draft, 'current');
-          put.onsuccess = () => resolve();
-          put.onerror = () => reject(new Error('could not seed the draft'));
-        };
-        open.onerror = () => reject(new Error('could not open the drafts database'));
-      }),
-    { name: 'big.yaml', text, keptAt: Date.now() },
-  );
+  await keepStudioDraft(page, { name: 'big.yaml', text, keptAt: Date.now() });
   await page.reload();
   await page.locator('#studio-status', { hasText: 'Your draft of big.yaml' }).waitFor({ timeout: 60_000 });
   await summary.filter({ hasText: /No problems/ }).waitFor({ timeout: 60_000 });

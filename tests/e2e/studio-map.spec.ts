@@ -5,6 +5,7 @@ import type { Locator, Page } from '@playwright/test';
 import { generateScenario } from '../../bench/generate.ts';
 import { newScenarioText } from '../../src/studio/files/template.ts';
 import { ARTIFACTS, expect, test } from './helpers.ts';
+import { keepStudioDraft } from '../../bench/studio-draft.ts';
 
 /**
  * The studio's map (src/studio/map) in the built page, under its
@@ -157,18 +158,7 @@ test('a big map (300 generated nodes): long arrows end at tags naming their targ
   test.setTimeout(120_000);
   await openStudio(page);
   const { yaml } = generateScenario({ nodes: 300, seed: 1 });
-  await page.evaluate(
-    (draft) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('tactful-studio');
-        open.onsuccess = () => {
-          const put = open.result.transaction('drafts', 'readwrite').objectStore('drafts').put(draft, 'current');
-          put.onsuccess = () => resolve();
-          put.onerror = () => reject(new Error('could not seed the draft'));
-        };
-      }),
-    { name: 'big.yaml', text: yaml, keptAt: Date.now() },
-  );
+  await keepStudioDraft(page, { name: 'big.yaml', text: yaml, keptAt: Date.now() });
   await page.reload();
   await expect(note(page)).toHaveText(/^300 nodes, \d+ endings/, { timeout: 60_000 });
   await expect(map(page).locator('.map-node')).toHaveCount(300 + Number((await note(page).textContent())!.match(/(\d+) endings/)![1]));

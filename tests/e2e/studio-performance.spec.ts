@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { generateScenario } from '../../bench/generate.ts';
 import { expect, test } from './helpers.ts';
+import { keepStudioDraft } from '../../bench/studio-draft.ts';
 
 /**
  * The studio on a big file, in the built page: typing into a 5,000-node
@@ -17,18 +18,7 @@ const PATIENCE = { timeout: 60_000 };
 async function openWithDraft(page: Page, text: string): Promise<void> {
   await page.goto('/studio.html');
   await expect(page.locator('#problems-summary')).toHaveText(/No problems/);
-  await page.evaluate(
-    (draft) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('tactful-studio');
-        open.onsuccess = () => {
-          const put = open.result.transaction('drafts', 'readwrite').objectStore('drafts').put(draft, 'current');
-          put.onsuccess = () => resolve();
-          put.onerror = () => reject(new Error('could not seed the draft'));
-        };
-      }),
-    { name: 'big.yaml', text, keptAt: Date.now() },
-  );
+  await keepStudioDraft(page, { name: 'big.yaml', text, keptAt: Date.now() });
   await page.reload();
   await expect(page.locator('#studio-status')).toContainText('Your draft of big.yaml');
   await expect(page.locator('#problems-summary')).toHaveText(/No problems/, PATIENCE);
