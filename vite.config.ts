@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { defineConfig, type Plugin, type Rollup } from 'vite';
+import { defineConfig, normalizePath, type Plugin, type Rollup } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { buildCatalogue, isCatalogueFileName, isScenarioFileName, scenarioFileStem } from './src/scenario/index.ts';
 import { menuEntryFor, type MenuEntry } from './src/game/content/menu-index.ts';
@@ -70,8 +70,9 @@ function scenarioMenu(): Plugin {
       const menu = graph.getModuleById(RESOLVED_MENU_ID);
       if (menu) graph.invalidateModule(menu);
       // The game's library reads scenarios/ with import.meta.glob: its module must read the folder again.
-      for (const mod of graph.idToModuleMap.values()) if (mod.file && /[/\\]src[/\\]game[/\\]content[/\\]library\.ts$/.test(mod.file)) graph.invalidateModule(mod);
-      for (const mod of graph.getModulesByFile(file) ?? []) graph.invalidateModule(mod);
+      for (const changed of [normalizePath(join(root, 'src', 'game', 'content', 'library.ts')), file]) {
+        for (const mod of graph.getModulesByFile(changed) ?? []) graph.invalidateModule(mod);
+      }
       this.environment.hot.send({ type: 'custom', event: SCENARIOS_CHANGED });
       return [];
     },
