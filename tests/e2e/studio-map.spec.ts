@@ -154,24 +154,49 @@ for (const size of [
   });
 }
 
-test('a big map (300 generated nodes): long arrows end at tags naming their target, and a click on one brings the target into view', async ({ page }) => {
+test('a big map (600 generated nodes): long arrows end at tags naming their target, only what is near the screen is drawn, and a click on a tag brings its target into view', async ({ page }) => {
   test.setTimeout(120_000);
   await openStudio(page);
-  const { yaml } = generateScenario({ nodes: 300, seed: 1 });
+  const { yaml } = generateScenario({ nodes: 600, seed: 1 });
   await keepStudioDraft(page, { name: 'big.yaml', text: yaml, keptAt: Date.now() });
   await page.reload();
-  await expect(note(page)).toHaveText(/^300 nodes, \d+ endings/, { timeout: 60_000 });
-  await expect(map(page).locator('.map-node')).toHaveCount(300 + Number((await note(page).textContent())!.match(/(\d+) endings/)![1]));
+  await expect(note(page)).toHaveText(/^600 nodes, \d+ endings/, { timeout: 60_000 });
+  await expect(map(page).locator('.map-node')).toHaveCount(600 + Number((await note(page).textContent())!.match(/(\d+) endings/)![1]));
+  const arrows = await page.evaluate(() => ((performance.getEntriesByName('studio:map-layout').at(-1) as PerformanceMeasure).detail as { edges: number }).edges);
   const tags = map(page).locator('.map-jump');
-  expect(await tags.count()).toBeGreaterThan(50);
+  const hint = page.getByText('Zoom in to see the arrows.');
+  await expect(hint).toBeHidden();
+  // Every box is on the page (Tab reaches each), but only the arrows and tags around the part on screen.
+  const drawnAtFirst = await map(page).locator('.map-edge').count();
+  expect(drawnAtFirst).toBeGreaterThan(0);
+  expect(drawnAtFirst).toBeLessThan(arrows / 4);
+  expect(await tags.count()).toBeGreaterThan(5);
   // Each tag names a box on the map.
-  const targets = await tags.evaluateAll((els) => els.map((el) => (el as SVGGElement).dataset.to ?? ''));
   const ids = new Set(await map(page).locator('.map-node').evaluateAll((els) => els.map((el) => (el as SVGGElement).dataset.id ?? '')));
-  expect(targets.filter((t) => !ids.has(t))).toEqual([]);
-  // Follow a tag that goes back up (a loop): its target comes into view and takes the focus.
-  const tag = tags.filter({ hasText: '↪ n0' }).first();
+  const targets = async (): Promise<string[]> => await tags.evaluateAll((els) => els.map((el) => (el as SVGGElement).dataset.to ?? ''));
+  expect((await targets()).filter((t) => !ids.has(t))).toEqual([]);
+
+  // Zoomed right out, the arrows would be a blur: none are drawn, and a hint says so.
+  await page.getByRole('button', { name: 'Fit' }).click();
+  await expect(hint).toBeVisible();
+  await expect(map(page).locator('.map-edge')).toHaveCount(0);
+  await page.screenshot({ path: join(ARTIFACTS, 'studio-map-big-fitted.png') });
+  // Zooming in on a box draws them again.
+  await box(page, 'n300').focus();
+  for (let i = 0; i < 12 && (await hint.isVisible()); i++) await page.keyboard.press('+');
+  await expect(hint).toBeHidden();
+  expect(await map(page).locator('.map-edge').count()).toBeGreaterThan(0);
+  expect((await targets()).filter((t) => !ids.has(t))).toEqual([]);
+
+  // Follow a tag on screen: its target comes into view and takes the focus.
+  const bounds = (await map(page).boundingBox())!;
+  const onScreen = await tags.evaluateAll((els, b) => els.findIndex((el) => {
+    const r = el.getBoundingClientRect();
+    return r.left >= b.x && r.top >= b.y && r.right <= b.x + b.width && r.bottom <= b.y + b.height;
+  }), bounds);
+  expect(onScreen).toBeGreaterThanOrEqual(0);
+  const tag = tags.nth(onScreen);
   const to = (await tag.getAttribute('data-to'))!;
-  await tag.scrollIntoViewIfNeeded();
   await tag.click();
   await expect(box(page, to)).toBeFocused();
   await expect(box(page, to)).toBeInViewport();

@@ -4,7 +4,8 @@ import type { Jump } from '../../map/big-map-layout.ts';
 import { pointAlong, type LaidOutMap, type Point } from '../../map/map-layout.ts';
 import { nodeClasses, edgeClasses, nodeLabel, nodeBadge } from '../../map/map-classes.ts';
 import { playedOnMap, type PlayedPath } from '../preview/played-path.ts';
-import { firstViewport, fitViewport, panBy, reveal, viewportTransform, zoomAt, type Viewport } from '../../map/viewport.ts';
+import { firstViewport, fitViewport, panBy, reveal, viewportTransform, zoomAt, type Rect, type Viewport } from '../../map/viewport.ts';
+import { AreaIndex, boundsOf, covers, grown, shownArea } from '../../map/area-index.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 /** Arrow keys move the map by this many pixels. */
@@ -17,6 +18,17 @@ const DRAG_THRESHOLD = 4;
 const FAR_ZOOM = 0.4;
 /** How far along an arrow its label sits, from the arrow's start. */
 const LABEL_OFFSET = 20;
+
+/** Arrows and jump tags are drawn this far around the part on screen (times the panel's size on each side), so a short pan draws nothing new. */
+const DRAWN_AROUND = 0.5;
+/**
+ * Above this many arrows and tags around the part on screen, none are drawn:
+ * the map is zoomed so far out that they would be a grey blur, and drawing
+ * them would make every frame of a pan or zoom late. A hint says to zoom in.
+ */
+const MAX_DRAWN = 1500;
+/** Room around an arrow's line for its label, in map units. */
+const LABEL_ROOM = 48;
 
 /** The arrowhead markers, one per kind of arrow (a marker cannot take its arrow's colour in SVG 1.1). */
 const MARKERS = ['good', 'neutral', 'poor', 'route', 'timeout'] as const;
@@ -48,11 +60,24 @@ export class MapView {
   private readonly svg: SVGSVGElement;
   private readonly edgesLayer: SVGGElement;
   private readonly nodesLayer: SVGGElement;
+  private readonly jumpsLayer: SVGGElement;
+  private readonly hint: HTMLElement;
   private viewport: Viewport = { x: 0, y: 0, k: 1 };
   private laid: LaidOutMap | undefined;
   private readonly boxes = new Map<string, SVGGElement>();
   private readonly nodes = new Map<string, MapNode>();
   private readonly arrows = new Map<string, SVGGElement>();
+  /**
+   * Arrows and jump tags, drawn only around the part of the map on screen:
+   * where each is (by key, "edge:ID" or "jump:N"), how to draw it, and the
+   * ones drawn so far (kept until the next render, to be shown again).
+   */
+  private around = new AreaIndex();
+  private readonly drawers = new Map<string, () => SVGGElement>();
+  private readonly drawn = new Map<string, SVGGElement>();
+  /** The map area the arrows on screen were chosen for. */
+  private drawnArea: Rect | undefined;
+  private playedEdges = new Set<string>();
   /** The path the preview played, drawn over the map (kept across redraws). */
   private played: PlayedPath | null = null;
   private current: string | undefined;
@@ -74,7 +99,12 @@ export class MapView {
     }
     this.edgesLayer = svg('g', { class: 'map-edges' }, this.svg);
     this.nodesLayer = svg('g', { class: 'map-nodes' }, this.svg);
-    host.append(this.svg);
+    this.jumpsLayer = svg('g', { class: 'map-jumps' }, this.svg);
+    this.hint = document.createElement('p');
+    this.hint.className = 'map-hint';
+    this.hint.hidden = true;
+    this.hint.textContent = 'Zoom in to see the arrows.';
+    host.append(this.svg, this.hint);
     this.listen();
   }
 
@@ -99,12 +129,17 @@ export class MapView {
     this.boxes.clear();
     this.nodes.clear();
     this.arrows.clear();
-    const edges = document.createDocumentFragment();
+    this.drawers.clear();
+    this.drawn.clear();
+    this.drawnArea = undefined;
+    this.around = new AreaIndex();
     // A jump's label is on its tag, not beside its (short) line.
     const jumped = new Set(laid.jumps.map((j) => j.edge));
     for (const edge of laid.map.edges) {
       const route = laid.routes.get(edge.id);
-      if (route) edges.append(this.drawEdge(edge, route, !jumped.has(edge.id)));
+      if (!route) continue;
+      this.around.add(`edge:${edge.id}`, boundsOf(route, LABEL_ROOM));
+      this.drawers.set(`edge:${edge.id}`, () => this.drawEdge(edge, route, !jumped.has(edge.id)));
     }
     const nodes = document.createDocumentFragment();
     for (const node of laid.map.nodes) {
@@ -117,8 +152,10 @@ export class MapView {
     }
     // A big map's long arrows end at a tag naming their target (big-map-layout.ts); a click on it goes there.
     const edgeById = new Map(laid.map.edges.map((e) => [e.id, e]));
-    for (const jump of laid.jumps) nodes.append(this.drawJump(jump, edgeById.get(jump.edge)));
-    this.edgesLayer.replaceChildren(edges);
+    laid.jumps.forEach((jump, i) => {
+      this.around.add(`jump:${i}`, jump.box);
+      this.drawers.set(`jump:${i}`, () => this.drawJump(jump, edgeById.get(jump.edge)));
+    });
     this.nodesLayer.replaceChildren(nodes);
     this.svg.setAttribute('width', String(Math.ceil(laid.size.width)));
     this.svg.setAttribute('height', String(Math.ceil(laid.size.height)));
@@ -170,10 +207,14 @@ export class MapView {
 
   private drawPlayed(): void {
     for (const el of this.svg.querySelectorAll('.map-played, .map-play-start')) el.classList.remove('map-played', 'map-play-start');
+    for (const id of this.playedEdges) this.arrows.get(id)?.classList.remove('map-played');
     for (const mark of this.svg.querySelectorAll('.map-play-mark')) mark.remove();
+    this.playedEdges = new Set();
     if (!this.played || !this.laid) return;
     const on = playedOnMap(this.laid.map, this.played);
     for (const id of on.nodes) this.boxes.get(id)?.classList.add('map-played');
+    // An arrow off screen is drawn later: drawEdge marks it then.
+    this.playedEdges = new Set(on.edges);
     for (const id of on.edges) this.arrows.get(id)?.classList.add('map-played');
     const start = this.boxes.get(on.start);
     start?.classList.add('map-play-start');
@@ -206,6 +247,37 @@ export class MapView {
       this.far = far;
       this.host.classList.toggle('map-far', far);
     }
+    this.drawAround();
+  }
+
+  /**
+   * Draws the arrows and jump tags around the part of the map on screen, and
+   * only those: a big map's thousands of them would make panning slow. Nothing
+   * changes while the part on screen stays inside the area drawn last.
+   */
+  private drawAround(): void {
+    if (!this.laid) return;
+    const shown = shownArea(this.viewport, this.hostSize());
+    const last = this.drawnArea;
+    // Zoomed well in since: the area drawn is far larger than needed, and is drawn again smaller.
+    if (last && covers(last, shown) && last.width < shown.width * 4) return;
+    const area = grown(shown, DRAWN_AROUND);
+    this.drawnArea = area;
+    const keys = this.around.within(area);
+    const tooMany = keys.length > MAX_DRAWN;
+    this.hint.hidden = !tooMany;
+    const edges = document.createDocumentFragment();
+    const jumps = document.createDocumentFragment();
+    for (const key of tooMany ? [] : keys) {
+      let element = this.drawn.get(key);
+      if (!element) {
+        element = this.drawers.get(key)!();
+        this.drawn.set(key, element);
+      }
+      (key.startsWith('edge:') ? edges : jumps).append(element);
+    }
+    this.edgesLayer.replaceChildren(edges);
+    this.jumpsLayer.replaceChildren(jumps);
   }
 
   private hostSize(): { width: number; height: number } {
@@ -254,7 +326,7 @@ export class MapView {
   }
 
   private drawEdge(edge: MapEdge, route: Point[], labelled = true): SVGGElement {
-    const g = svg('g', { class: edgeClasses(edge).join(' ') });
+    const g = svg('g', { class: [...edgeClasses(edge), ...(this.playedEdges.has(edge.id) ? ['map-played'] : [])].join(' ') });
     g.dataset.id = edge.id;
     this.arrows.set(edge.id, g);
     const marker = edge.kind === 'reply' ? (edge.tact ?? 'neutral') : edge.kind;
