@@ -166,11 +166,18 @@ test('a big map (600 generated nodes): long arrows end at tags naming their targ
   const tags = map(page).locator('.map-jump');
   const hint = page.getByText('Zoom in to see the arrows.');
   await expect(hint).toBeHidden();
-  // Every box is on the page (Tab reaches each), but only the arrows and tags around the part on screen.
+  // Every box is on the page (Tab reaches each), but only the arrows, tags and box insides around the part on screen.
   const drawnAtFirst = await map(page).locator('.map-edge').count();
   expect(drawnAtFirst).toBeGreaterThan(0);
   expect(drawnAtFirst).toBeLessThan(arrows / 4);
   expect(await tags.count()).toBeGreaterThan(5);
+  // A box far off screen is there, empty, until the map comes near it: focusing it brings it into view, drawn.
+  expect(await map(page).locator('.map-node .map-box').count()).toBeLessThan(150);
+  await expect(box(page, 'n590').locator('.map-box')).toHaveCount(0);
+  await box(page, 'n590').focus();
+  await expect(box(page, 'n590').locator('.map-box')).toHaveCount(1);
+  await expect(box(page, 'n590')).toBeInViewport();
+  await expect(box(page, 'n0').locator('.map-box')).toHaveCount(0);
   // Each tag names a box on the map.
   const ids = new Set(await map(page).locator('.map-node').evaluateAll((els) => els.map((el) => (el as SVGGElement).dataset.id ?? '')));
   const targets = async (): Promise<string[]> => await tags.evaluateAll((els) => els.map((el) => (el as SVGGElement).dataset.to ?? ''));

@@ -75,7 +75,16 @@ export class MapView {
   private around = new AreaIndex();
   private readonly drawers = new Map<string, () => SVGGElement>();
   private readonly drawn = new Map<string, SVGGElement>();
-  /** The map area the arrows on screen were chosen for. */
+  /**
+   * Every box is on the page, so Tab reaches each one and a test or a screen
+   * reader finds it by its label; its insides (shape and texts) are drawn
+   * only around the part on screen, like the arrows.
+   */
+  private boxesAround = new AreaIndex();
+  private readonly insides = new Map<string, () => SVGGElement>();
+  private readonly drawnInsides = new Map<string, SVGGElement>();
+  private readonly filled = new Set<string>();
+  /** The map area the arrows and boxes on screen were chosen for. */
   private drawnArea: Rect | undefined;
   private playedEdges = new Set<string>();
   /** The path the preview played, drawn over the map (kept across redraws). */
@@ -128,6 +137,10 @@ export class MapView {
     this.laid = laid;
     this.boxes.clear();
     this.nodes.clear();
+    this.insides.clear();
+    this.drawnInsides.clear();
+    this.filled.clear();
+    this.boxesAround = new AreaIndex();
     this.arrows.clear();
     this.drawers.clear();
     this.drawn.clear();
@@ -145,7 +158,9 @@ export class MapView {
     for (const node of laid.map.nodes) {
       const box = laid.boxes.get(node.id);
       if (!box) continue;
-      const g = this.drawNode(node, box.x, box.y, box.width, box.height);
+      const g = this.drawNode(node, box.x, box.y);
+      this.boxesAround.add(node.id, box);
+      this.insides.set(node.id, () => this.drawInside(node, box.width, box.height));
       this.boxes.set(node.id, g);
       this.nodes.set(node.id, node);
       nodes.append(g);
@@ -278,6 +293,27 @@ export class MapView {
     }
     this.edgesLayer.replaceChildren(edges);
     this.jumpsLayer.replaceChildren(jumps);
+    this.fillBoxes(new Set(this.boxesAround.within(area)));
+  }
+
+  /** Draws the insides of the boxes in `around`, and takes them out of the others. */
+  private fillBoxes(around: ReadonlySet<string>): void {
+    for (const id of this.filled) {
+      if (around.has(id)) continue;
+      this.drawnInsides.get(id)?.remove();
+      this.filled.delete(id);
+    }
+    for (const id of around) {
+      if (this.filled.has(id)) continue;
+      let inside = this.drawnInsides.get(id);
+      if (!inside) {
+        inside = this.insides.get(id)!();
+        this.drawnInsides.set(id, inside);
+      }
+      // First: the play mark, when there is one, stays on top.
+      this.boxes.get(id)?.prepend(inside);
+      this.filled.add(id);
+    }
   }
 
   private hostSize(): { width: number; height: number } {
@@ -294,9 +330,16 @@ export class MapView {
     return active instanceof SVGGElement && this.nodesLayer.contains(active) ? active.dataset.id : undefined;
   }
 
-  private drawNode(node: MapNode, x: number, y: number, width: number, height: number): SVGGElement {
+  /** A box, empty: what it shows is drawn by drawInside when it comes near the screen. */
+  private drawNode(node: MapNode, x: number, y: number): SVGGElement {
     const g = svg('g', { class: nodeClasses(node).join(' '), transform: `translate(${x} ${y})`, tabindex: 0, role: 'button', 'aria-label': nodeLabel(node) });
     g.dataset.id = node.id;
+    return g;
+  }
+
+  /** What a box shows: its shape, id, badge and the first words of its line. */
+  private drawInside(node: MapNode, width: number, height: number): SVGGElement {
+    const g = svg('g', { class: 'map-inside' });
     svg('rect', { class: 'map-box', width, height, rx: node.kind === 'ending' ? 14 : node.kind === 'branch' ? 2 : 6 }, g);
     const header = svg('text', { class: 'map-id', x: 10, y: 17 }, g);
     header.textContent = node.kind === 'branch' ? `◇ ${node.id}` : node.id;
