@@ -51,8 +51,15 @@ test.afterAll(async () => {
 const editorLine = (page: Page, text: string) => page.locator('.cm-line', { hasText: text });
 const summary = (page: Page) => page.locator('#problems-summary');
 
-/** Puts the cursor at the end of an editor line, as a click then End would. */
+/**
+ * Puts the cursor at the end of an editor line, as a click then End would.
+ * The editor draws only the lines near the screen: like a trainer, it
+ * scrolls down the file until the line is there.
+ */
 async function endOf(page: Page, line: ReturnType<typeof editorLine>): Promise<void> {
+  const scroller = page.locator('.cm-scroller');
+  await scroller.evaluate((el) => el.scrollTo({ top: 0 }));
+  for (let i = 0; i < 40 && !(await line.isVisible()); i++) await scroller.evaluate((el) => el.scrollBy({ top: el.clientHeight / 2 }));
   await line.click();
   await page.keyboard.press('End');
 }

@@ -6,6 +6,8 @@ import { auditScenario, NAIVE_STRATEGIES, RANDOM_STRATEGY, type ScenarioAudit } 
 import { enumeratePaths, loadScenario, type CompiledScenario } from '../../src/engine/index.ts';
 import { buildCatalogue } from '../../src/scenario/index.ts';
 import { newScenarioText } from '../../src/studio/files/template.ts';
+import { openStudioOn } from './harness/studio-on.ts';
+import { twoRepliesEach } from '../fixtures/studio/two-replies-each.ts';
 import { ARTIFACTS, expect, test } from './helpers.ts';
 
 /**
@@ -16,8 +18,9 @@ import { ARTIFACTS, expect, test } from './helpers.ts';
  */
 const ROOT = join(import.meta.dirname, '..', '..');
 const { catalogue } = buildCatalogue(readFileSync(join(ROOT, 'scenarios', 'techniques.yaml'), 'utf8'));
-const TEMPLATE = newScenarioText('new-scenario');
-/** The two weak replies of the template, made the longest of their decisions: always the shortest reply now wins. */
+/** A scenario rules of thumb win (the studio's first starter), opened as a kept draft: the findings to show. */
+const TEMPLATE = twoRepliesEach('new-scenario');
+/** The two weak replies of that scenario, made the longest of their decisions: always the shortest reply now wins. */
 const WEAK_OPENING = 'It says delivered, so it was delivered.';
 const WEAK_OPENING_MORE = ' The courier has a photo of it at your door, so look again.';
 const WEAK_ADDRESS = "You'll have to contact the courier yourself.";
@@ -52,8 +55,9 @@ async function tableRows(page: Page, caption: string): Promise<string[][]> {
   return (await rows.evaluateAll((trs) => trs.map((tr) => [...(tr as HTMLTableRowElement).cells].map((c) => c.textContent ?? '')))).map((cells) => cells.map((c) => c.replace(' · finding', '')));
 }
 
+/** Opens the studio on TEMPLATE (a draft kept from an earlier visit) and its Audit tab, once audited. */
 async function openAuditTab(page: Page): Promise<void> {
-  await page.goto('/studio.html');
+  await openStudioOn(page, TEMPLATE);
   await expect(page.locator('#problems-summary')).toHaveText('No problems: the scenario passes tactful lint.');
   await page.getByRole('tab', { name: 'Audit' }).click();
   await expect(auditStatus(page)).toHaveText(/^Audited at .+ in \d/);
@@ -79,7 +83,18 @@ async function endOfLine(page: Page, text: string): Promise<void> {
   await page.keyboard.press('End');
 }
 
-test('the template is audited in its own worker on load, with the figures of tactful audit', async ({ page }) => {
+test("the studio's starter passes the audit: no rule of thumb wins it", async ({ page }) => {
+  await page.goto('/studio.html');
+  await page.getByRole('tab', { name: 'Audit' }).click();
+  await expect(auditStatus(page)).toHaveText(/^Audited at .+ in \d/);
+  expect(auditScenario(compiled(newScenarioText('new-scenario')), catalogue).findings).toEqual([]);
+  await expect(panel(page).getByRole('heading', { level: 3 })).toHaveText(/^No findings/);
+  await expect(panel(page).locator('.audit-findings li')).toHaveCount(0);
+  await expect(panel(page).getByRole('rowheader', { name: /· finding$/ })).toHaveCount(0);
+  await page.screenshot({ path: join(ARTIFACTS, 'studio-audit-starter.png') });
+});
+
+test('a file is audited in its own worker on load, with the figures of tactful audit', async ({ page }) => {
   const workers: string[] = [];
   page.on('worker', (worker) => workers.push(worker.url()));
   await openAuditTab(page);

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { generateScenario } from '../../bench/generate.ts';
-import { newScenarioText } from '../../src/studio/files/template.ts';
+import { twoRepliesEach } from '../fixtures/studio/two-replies-each.ts';
+import { openStudioOn } from './harness/studio-on.ts';
 import { ARTIFACTS, expect, test } from './helpers.ts';
 import { keepStudioDraft } from '../../bench/studio-draft.ts';
 
@@ -17,7 +18,8 @@ import { keepStudioDraft } from '../../bench/studio-draft.ts';
  * tests/artifacts/studio-map-*.png (and docs/images/studio-map.png).
  */
 const ROOT = join(import.meta.dirname, '..', '..');
-const TEMPLATE = newScenarioText('new-scenario');
+/** The scenario the studio is opened on (a kept draft): the tests know its lines. */
+const TEMPLATE = twoRepliesEach('new-scenario');
 const lineOf = (needle: string): number => TEMPLATE.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 const map = (page: Page): Locator => page.locator('#map-canvas');
@@ -27,7 +29,7 @@ const editorLine = (page: Page, text: string): Locator => page.locator('.cm-line
 
 async function openStudio(page: Page): Promise<void> {
   await page.addInitScript(watchCspViolations);
-  await page.goto('/studio.html');
+  await openStudioOn(page, TEMPLATE);
   await expect(note(page)).toHaveText('3 nodes, 2 endings');
 }
 

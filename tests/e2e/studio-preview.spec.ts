@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Frame, FrameLocator, Page } from '@playwright/test';
-import { newScenarioText } from '../../src/studio/files/template.ts';
+import { twoRepliesEach } from '../fixtures/studio/two-replies-each.ts';
+import { openStudioOn } from './harness/studio-on.ts';
 import { ARTIFACTS, expect, test } from './helpers.ts';
 
 /**
@@ -11,7 +12,8 @@ import { ARTIFACTS, expect, test } from './helpers.ts';
  * the path played is drawn on the map; an edit reloads the preview at the
  * same point. Screenshots go to tests/artifacts/studio-play-*.png.
  */
-const TEMPLATE = newScenarioText('new-scenario');
+/** The scenario the studio is opened on (a kept draft): the tests know its lines. */
+const TEMPLATE = twoRepliesEach('new-scenario');
 /** The template with its branch also asking for `checkedAddress`, so a start's variable decides the ending. */
 const WITH_VARIABLE = TEMPLATE.replace('- if: mood >= 50', '- if: mood >= 30 and checkedAddress');
 
@@ -28,7 +30,7 @@ const box = (page: Page, id: string) => page.locator(`.map-node[data-id="${id}"]
 const arrow = (page: Page, id: string) => page.locator(`.map-edge[data-id="${id}"]`);
 
 async function openPlay(page: Page): Promise<void> {
-  await page.goto('/studio.html');
+  await openStudioOn(page, TEMPLATE);
   await expect(page.locator('#problems-summary')).toHaveText('No problems: the scenario passes tactful lint.');
   await expect(box(page, 'opening')).toBeVisible();
   await page.getByRole('tab', { name: 'Play' }).click();
@@ -138,7 +140,7 @@ test('plays from a middle node with the chosen mood and variable', async ({ page
 });
 
 test('"Play from here" on the map plays from the highlighted box; P on a box does too', async ({ page }) => {
-  await page.goto('/studio.html');
+  await openStudioOn(page, TEMPLATE);
   await expect(box(page, 'address')).toBeVisible();
   // The cursor in the address block highlights its box; the map's button plays from it.
   await page.locator('.cm-line', { hasText: 'Same as always.' }).click();

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { buildCatalogue, checkScenario, formatProblem } from '../../src/scenario/index.ts';
-import { newScenarioText } from '../../src/studio/files/template.ts';
+import { twoRepliesEach } from '../fixtures/studio/two-replies-each.ts';
+import { openStudioOn } from './harness/studio-on.ts';
 import { ARTIFACTS, expect, test } from './helpers.ts';
 
 /**
@@ -15,13 +16,14 @@ import { ARTIFACTS, expect, test } from './helpers.ts';
  */
 const ROOT = join(import.meta.dirname, '..', '..');
 const { catalogue } = buildCatalogue(readFileSync(join(ROOT, 'scenarios', 'techniques.yaml'), 'utf8'));
-const TEMPLATE = newScenarioText('new-scenario');
+/** The scenario the studio is opened on (a kept draft): the tests know its lines. */
+const TEMPLATE = twoRepliesEach('new-scenario');
 
 const summary = (page: Page) => page.locator('#problems-summary');
 const editorLine = (page: Page, text: string) => page.locator('.cm-line', { hasText: text }).first();
 
 async function openStudio(page: Page): Promise<void> {
-  await page.goto('/studio.html');
+  await openStudioOn(page, TEMPLATE);
   await expect(summary(page)).toHaveText('No problems: the scenario passes tactful lint.');
 }
 

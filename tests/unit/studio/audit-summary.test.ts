@@ -7,12 +7,12 @@ import { enumeratePaths, loadScenario, type CompiledScenario } from '../../../sr
 import { buildCatalogue } from '../../../src/scenario/index.ts';
 import { auditedAt, auditSummary, lintErrorsText } from '../../../src/studio/audit/audit-summary.ts';
 import { endingSpread } from '../../../src/studio/audit/ending-spread.ts';
-import { newScenarioText } from '../../../src/studio/files/template.ts';
+import { twoRepliesEach } from '../../fixtures/studio/two-replies-each.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 // The shipped catalogue, as the studio's worker and the CLI use it.
 const { catalogue } = buildCatalogue(readFileSync(join(ROOT, 'scenarios', 'techniques.yaml'), 'utf8'));
-const TEMPLATE = newScenarioText('late-parcel');
+const TEMPLATE = twoRepliesEach('late-parcel');
 
 function compiled(text: string): CompiledScenario {
   const loaded = loadScenario('scenarios/late-parcel.yaml', text, catalogue);

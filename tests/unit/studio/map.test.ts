@@ -1,7 +1,7 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import { buildCatalogue, checkScenario } from '../../../src/scenario/index.ts';
-import { newScenarioText } from '../../../src/studio/files/template.ts';
+import { twoRepliesEach } from '../../fixtures/studio/two-replies-each.ts';
 import { conversationMap, signedTact, tactBand, type ConversationMap } from '../../../src/map/conversation-map.ts';
 import { boxLines, layoutOptions, NODE_WIDTH, toElkGraph, wrapText } from '../../../src/map/elk-graph.ts';
 import { idLines } from '../../../src/map/id-lines.ts';
@@ -10,7 +10,7 @@ import { layOut, pointAlong, type LaidOutMap } from '../../../src/map/map-layout
 import { LatestLayout } from '../../../src/studio/map/latest-layout.ts';
 
 const { catalogue } = buildCatalogue();
-const TEMPLATE = newScenarioText('late-parcel');
+const TEMPLATE = twoRepliesEach('late-parcel');
 const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 /** The map the studio draws for a text (the lint worker's path: the CLI's check, then the map). */

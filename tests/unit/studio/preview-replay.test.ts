@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario, type CompiledScenario } from '../../../src/engine/index.ts';
 import { changedLine, playedDecisions, startPreviewConversation } from '../../../src/preview/preview-conversation.ts';
-import { newScenarioText } from '../../../src/studio/files/template.ts';
+import { twoRepliesEach } from '../../fixtures/studio/two-replies-each.ts';
 import { catalogue } from '../helpers.ts';
 
-const TEMPLATE = newScenarioText('late-parcel');
+const TEMPLATE = twoRepliesEach('late-parcel');
 
 function compile(text: string): CompiledScenario {
   const { compiled, problems } = loadScenario('scenarios/late-parcel.yaml', text, catalogue);

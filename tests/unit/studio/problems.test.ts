@@ -1,5 +1,7 @@
 import { Text } from '@codemirror/state';
 import { describe, expect, it } from 'vitest';
+import { auditScenario } from '../../../src/audit/index.ts';
+import { loadScenario } from '../../../src/engine/index.ts';
 import { buildCatalogue, checkScenario, type Problem } from '../../../src/scenario/index.ts';
 import { newScenarioText } from '../../../src/studio/files/template.ts';
 import { problemRange } from '../../../src/studio/lint/problem-range.ts';
@@ -99,5 +101,13 @@ describe('the problems summary', () => {
 describe('the template', () => {
   it('is lint-clean: no errors and no warnings', () => {
     expect(checkScenario('scenarios/late-parcel.yaml', newScenarioText('late-parcel'), catalogue).problems).toEqual([]);
+  });
+
+  it('passes the audit: no rule of thumb wins it, and its scores rank the conversations', () => {
+    const loaded = loadScenario('scenarios/late-parcel.yaml', newScenarioText('late-parcel'), catalogue);
+    const audit = auditScenario(loaded.compiled!, catalogue);
+    expect(audit.findings).toEqual([]);
+    // Not by luck of a single route: several replies at each decision, and the best is never the first or the longest.
+    expect(audit.routes.routes).toBe(16);
   });
 });
