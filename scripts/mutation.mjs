@@ -28,15 +28,18 @@ const stryker = join(dirname(createRequire(import.meta.url).resolve('@stryker-mu
 function tally(report) {
   const files = [];
   const total = {};
+  const survivors = [];
   for (const [file, { mutants }] of Object.entries(report.files)) {
     const counts = {};
     for (const m of mutants) {
       counts[m.status] = (counts[m.status] ?? 0) + 1;
       total[m.status] = (total[m.status] ?? 0) + 1;
+      if (UNDETECTED.includes(m.status)) survivors.push({ file, line: m.location.start.line, column: m.location.start.column, m });
     }
     files.push({ file, counts });
   }
-  return { files, total };
+  survivors.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  return { files, total, survivors };
 }
 
 const sum = (counts, statuses) => statuses.reduce((n, s) => n + (counts[s] ?? 0), 0);
@@ -58,10 +61,10 @@ for (const part of parts) {
     failed = true;
     continue;
   }
-  const { files, total } = tally(JSON.parse(readFileSync(part.report, 'utf8')));
+  const { files, total, survivors } = tally(JSON.parse(readFileSync(part.report, 'utf8')));
   const s = score(total);
   if (run.status !== 0 || s < TARGET) failed = true;
-  rows.push({ part, files, total, score: s, minutes });
+  rows.push({ part, files, total, survivors, score: s, minutes });
 }
 
 const line = (cells) => `| ${cells.join(' | ')} |`;
@@ -81,7 +84,16 @@ const summary = [
     '',
   ]),
 ].join('\n');
+// Every mutant the tests missed, one line each, to explain or kill (docs/quality.md lists the reasons).
+const oneLine = (text) => String(text ?? '').replace(/\s+/g, ' ').slice(0, 90);
+const survivorList = rows.flatMap((r) => [
+  `## ${r.part.folder}: ${r.survivors.length} mutants not detected`,
+  '',
+  ...r.survivors.map(({ file, line: at, column, m }) => `- \`${file}:${at}:${column}\` ${m.status === 'NoCoverage' ? 'no test reaches it' : 'survived'}: ${m.mutatorName} → \`${oneLine(m.replacement)}\``),
+  '',
+]).join('\n');
 mkdirSync('reports/mutation', { recursive: true });
 writeFileSync('reports/mutation/summary.md', `${summary}\n`);
-console.log(`\n${summary}\nTarget: ${TARGET} % per folder. Reports: reports/mutation/{scenario,engine}.html, summary.md.`);
+writeFileSync('reports/mutation/survivors.md', `# Mutants the tests did not detect\n\n${survivorList}\n`);
+console.log(`\n${summary}\nTarget: ${TARGET} % per folder. Reports: reports/mutation/{scenario,engine}.html, summary.md, survivors.md.`);
 process.exit(failed ? 1 : 0);

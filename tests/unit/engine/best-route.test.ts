@@ -111,6 +111,99 @@ endings:
     expect(route.decisions).toHaveLength(1);
   });
 
+  it('gives nothing when a decision names another node than the one the replay is at', () => {
+    // A best reply first, then a worse one: on this scenario the play leaves the best route at its second decision.
+    const result = play(blender, '1,2,1');
+    expect(bestRoute(blender, result).leftAt).toBe(1);
+    // The first decision now claims a node the conversation was not at (its only reply is the best there).
+    const elsewhere = { decisions: result.decisions.map((d, i) => (i === 0 ? { ...d, node: 'still-waiting' } : d)) };
+    expect(bestRoute(blender, elsewhere)).toEqual({ leftAt: null, path: [], decisions: [], ending: null });
+    // Or a node the file no longer has.
+    const gone = { decisions: result.decisions.map((d, i) => (i === 0 ? { ...d, node: 'gone' } : d)) };
+    expect(bestRoute(blender, gone)).toEqual({ leftAt: null, path: [], decisions: [], ending: null });
+  });
+
+  it('gives nothing when a recorded best reply is not on offer in the replay (its `if` fails there now)', () => {
+    const withFlag = (flag: boolean): CompiledScenario => compileYaml(`id: hidden
+title: Hidden
+customer: { name: Sam, mood: 50 }
+variables: { offered: ${flag} }
+start: opening
+nodes:
+  opening:
+    customer: Hello.
+    replies:
+      - { say: Hi there., if: offered, tact: 2, goto: middle }
+      - { say: What?, tact: 0, goto: middle }
+  middle:
+    customer: Well?
+    replies:
+      - { say: Sorted., tact: 2, goto: happy }
+      - { say: Go away., tact: -2, goto: cross }
+endings:
+  happy: { customer: Thanks., outcome: satisfied }
+  cross: { customer: Hmph., outcome: dissatisfied }
+`);
+    const played = play(withFlag(true), '1,2');
+    expect(bestRoute(withFlag(true), played)).toMatchObject({ leftAt: 1, path: ['middle', 'happy'] });
+    expect(bestRoute(withFlag(false), played)).toEqual({ leftAt: null, path: [], decisions: [], ending: null });
+  });
+
+  it('takes the timeout where no reply is on offer, as the game does', () => {
+    const stuck = compileYaml(`id: stuck
+title: Stuck
+customer: { name: Sam, mood: 50 }
+variables: { asked: false }
+start: opening
+nodes:
+  opening:
+    customer: Hello.
+    replies:
+      - { say: Hi there., tact: 2, goto: waiting }
+      - { say: What?, tact: -1, goto: cross }
+  waiting:
+    customer: Hello?
+    timeLimit: 10s
+    onTimeout: { goto: cross }
+    replies:
+      - { say: Sorry., if: asked, tact: 1, goto: happy }
+endings:
+  happy: { customer: Thanks., outcome: satisfied }
+  cross: { customer: Hmph., outcome: dissatisfied }
+`);
+    const route = bestRoute(stuck, play(stuck, '2'));
+    expect(route).toMatchObject({ leftAt: 0, path: ['opening', 'waiting', 'cross'], ending: 'cross' });
+    expect(route.decisions.map((d) => [d.node, d.timedOut])).toEqual([['opening', false], ['waiting', true]]);
+  });
+
+  it('stops after 10,000 best replies when each one changes the state, so it never repeats but never ends', () => {
+    const counting = compileYaml(`id: counting
+title: Counting
+customer: { name: Sam, mood: 50 }
+variables: { n: 0 }
+start: first
+nodes:
+  first:
+    customer: Hi.
+    replies:
+      - { say: Hello., tact: 1, goto: opening }
+      - { say: Hello. What can I do for you?, tact: 2, goto: opening }
+  opening:
+    customer: Hello.
+    replies:
+      - { say: Tell me more., tact: 2, set: { n: n + 1 }, goto: opening }
+      - { say: Bye., tact: 0, goto: done }
+endings:
+  done: { customer: Bye., outcome: neutral }
+`);
+    // The best reply at "first" is the second one shown; the play leaves the best route at "opening".
+    const route = bestRoute(counting, play(counting, '2,2'));
+    expect(route.leftAt).toBe(1);
+    expect(route.ending).toBeNull();
+    expect(route.decisions).toHaveLength(10_000);
+    expect(route.path).toHaveLength(10_001);
+  });
+
   it('gives nothing when the play does not replay on the scenario (the file changed since)', () => {
     const result = play(blender, '3');
     const moved = { decisions: result.decisions.map((d) => ({ ...d, node: 'explains' })) };
