@@ -106,6 +106,44 @@ endings:
   });
 });
 
+describe('a route never passes the same place twice', () => {
+  it('cuts a route that would go back through a branch node it already passed, even on its way to a new node', () => {
+    // opening → check (a branch) → a; from a, a reply leads through check again, now routing to b.
+    const loopy = compileYaml(`
+id: loopy
+title: Loopy
+customer: { name: Ann, mood: 50 }
+variables: { seenA: false }
+start: opening
+nodes:
+  opening:
+    customer: Hello.
+    replies:
+      - { say: Let me check., goto: check }
+      - { say: Bye., goto: done }
+  check:
+    branch:
+      - { if: seenA, goto: b }
+      - { goto: a }
+  a:
+    customer: A.
+    replies:
+      - { say: Again., set: { seenA: true }, goto: check }
+      - { say: Done., goto: done }
+  b:
+    customer: B.
+    replies:
+      - { say: Done., goto: done }
+endings:
+  done: { customer: Thanks!, outcome: satisfied }
+`);
+    const routes: string[] = [];
+    expect(walkRoutes(loopy, (r) => routes.push(`${r.choices.join(',')} ${r.result.path.join('>')}`))).toBe(true);
+    // "1,1,…" would pass check a second time (check, b): that route is not walked.
+    expect(routes).toEqual(['1,2 opening>check>a>done', '2 opening>done']);
+  });
+});
+
 describe('the shown order of replies', () => {
   const node = compiled.scenario.nodes.ask as DialogueNode;
 
