@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { FrameLocator, Page } from '@playwright/test';
 import { startDevServer, type DevServer } from './harness/dev-server.ts';
 import { ARTIFACTS, expect, test } from './helpers.ts';
 
@@ -82,17 +82,22 @@ async function typeLines(page: Page, lines: readonly string[]): Promise<void> {
 }
 
 /**
- * Answers in the preview and waits for the customer's next line. A reply
- * takes no answer for a moment after it appears (the game's reply guard):
- * the click is repeated until it is taken, which a person never notices.
+ * Answers in the game's scene (the studio's preview or the game itself) and
+ * waits for the customer's next line. A reply takes no answer for a moment
+ * after it appears (the game's reply guard): the click is repeated until it
+ * is taken, which a person never notices.
  */
-async function answerInPreview(page: Page, reply: RegExp, next: string): Promise<void> {
-  const preview = page.frameLocator('#play-panel iframe');
+async function answer(scene: Page | FrameLocator, reply: RegExp, next: string): Promise<void> {
   await expect(async () => {
-    const button = preview.getByRole('group', { name: 'Your reply' }).getByRole('button', { name: reply });
+    const button = scene.getByRole('group', { name: 'Your reply' }).getByRole('button', { name: reply });
     if (await button.isVisible()) await button.click({ timeout: 1_000 });
-    await expect(preview.getByTestId('customer-line')).toContainText(next, { timeout: 700 });
+    await expect(scene.getByTestId('customer-line')).toContainText(next, { timeout: 700 });
   }).toPass({ timeout: 30_000 });
+}
+
+/** Answers in the Play panel's preview. */
+async function answerInPreview(page: Page, reply: RegExp, next: string): Promise<void> {
+  await answer(page.frameLocator('#play-panel iframe'), reply, next);
 }
 
 test('a trainer writes a scenario from the template, checks it, plays it from the middle, saves it and plays it in the game', async ({ page, context }) => {
@@ -115,8 +120,12 @@ test('a trainer writes a scenario from the template, checks it, plays it from th
   await expect(courierBox).toHaveClass(/map-unreachable/);
 
   // Lead a reply to it, misspelt: underlined where the CLI says, with its suggestion.
-  const secondGoto = editorLine(page, 'goto: outcome').nth(1);
-  await endOf(page, secondGoto);
+  // The reply "You'll have to contact the courier yourself.": down from its line to its goto, as a trainer moves the cursor.
+  await endOf(page, editorLine(page, "You'll have to contact the courier yourself."));
+  const activeLine = page.locator('.cm-activeLine');
+  for (let i = 0; i < 8 && !(await activeLine.textContent())?.includes('goto:'); i++) await page.keyboard.press('ArrowDown');
+  await expect(activeLine).toHaveText('        goto: outcome');
+  await page.keyboard.press('End');
   await retype(page, 'outcome'.length, 'courer');
   await page.keyboard.press('Escape');
   const lineNumber = (await page.evaluate(() => document.getElementById('editor-host')!.shadowRoot!.querySelector('.cm-activeLineGutter')?.textContent ?? '')).trim();
@@ -170,10 +179,11 @@ test('a trainer writes a scenario from the template, checks it, plays it from th
   await expect(card).toBeVisible({ timeout: 60_000 });
   await card.click();
   await game.getByRole('button', { name: 'Start conversation' }).click();
-  await game.getByRole('button', { name: /Can we check the address together/ }).click({ timeout: 60_000 });
-  await game.getByRole('button', { name: /You'll have to contact the courier yourself/ }).click({ timeout: 30_000 });
+  await expect(game.getByTestId('customer-line')).toContainText('Where is my parcel?', { timeout: 60_000 });
+  await answer(game, /Can we check the address together/, "It's 14 Rose Lane.");
+  await answer(game, /You'll have to contact the courier yourself/, 'The courier says a neighbour took it.');
   await expect(game.getByTestId('caption')).toHaveText('Sam: The courier says a neighbour took it. Which neighbour?', { timeout: 30_000 });
-  await game.getByRole('button', { name: /ask the courier for the house number/ }).click({ timeout: 30_000 });
+  await answer(game, /ask the courier for the house number/, 'Okay. Tomorrow by noon, then. Thanks.');
   await game.getByRole('button', { name: 'See your debrief' }).click({ timeout: 30_000 });
   await expect(game.getByRole('heading', { level: 1 })).toBeVisible();
   await game.screenshot({ path: join(ARTIFACTS, 'authoring-story-debrief.png') });
