@@ -30,3 +30,10 @@ export function compileFile(file: string): CompiledScenario {
 export function syntaxProblems(text: string, file = 'm.yaml'): string[] {
   return checkScenario(file, text, catalogue).problems.filter((p) => p.rule === 'yaml-syntax').map(formatProblem);
 }
+
+/** `text` with its line `line` (1-based) replaced by `replacement` (one line or several): how the YAML message tests make one slip. */
+export function replaceLine(text: string, line: number, replacement: string): string {
+  const lines = text.split('\n');
+  lines[line - 1] = replacement;
+  return lines.join('\n');
+}

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { syntaxProblems } from '../helpers.ts';
+import { replaceLine, syntaxProblems } from '../helpers.ts';
+import { SMALL_SCENARIO } from './small-scenario.ts';
 
 /**
  * The whole message, line and column for the layout mistakes a trainer
@@ -10,40 +11,13 @@ import { syntaxProblems } from '../helpers.ts';
  * the trainer reads is the whole message, so here the whole message is
  * pinned.
  */
-const CLEAN = [
-  'id: x',
-  'title: t',
-  'customer:',
-  '  name: Sam',
-  'start: a',
-  'nodes:',
-  '  a:',
-  '    customer: Hi',
-  '    replies:',
-  '      - say: Yes',
-  '        goto: e',
-  '        feedback: |',
-  '          Good.',
-  '          Well done.',
-  '      - say: No',
-  '        goto: e',
-  'endings:',
-  '  e:',
-  '    outcome: lost',
-  '',
-].join('\n');
-
 /** The clean scenario with one line replaced (by one line or several). */
-const withLine = (line: number, text: string): string => {
-  const lines = CLEAN.split('\n');
-  lines[line - 1] = text;
-  return lines.join('\n');
-};
+const withLine = (line: number, text: string): string => replaceLine(SMALL_SCENARIO, line, text);
 
 
 describe('the clean scenario', () => {
   it('has no syntax problem', () => {
-    expect(syntaxProblems(CLEAN)).toEqual([]);
+    expect(syntaxProblems(SMALL_SCENARIO)).toEqual([]);
   });
 });
 
@@ -243,7 +217,7 @@ describe('mistakes beside blocks of text, tabs, comments, brackets and runs of l
 describe('list items at their key\u2019s own column ("replies:" then "- say:" right under it)', () => {
   /** Lines 1-9 of the clean scenario, two replies with their "- " under "replies:", then its endings. */
   const atKeyColumn = (first: string, second: string): string => {
-    const lines = CLEAN.split('\n');
+    const lines = SMALL_SCENARIO.split('\n');
     return [...lines.slice(0, 9), '    - say: Yes', first, second, '      goto: e', ...lines.slice(16)].join('\n');
   };
 

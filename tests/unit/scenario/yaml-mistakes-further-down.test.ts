@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { syntaxProblems } from '../helpers.ts';
+import { replaceLine, syntaxProblems } from '../helpers.ts';
+import { SMALL_SCENARIO } from './small-scenario.ts';
 
 /**
  * After a first YAML mistake the reader's view of the rest of the file is
@@ -8,35 +9,8 @@ import { syntaxProblems } from '../helpers.ts';
  * of each kind still reaches the trainer, with its own message, and how the
  * suggestions quote what the trainer wrote (without trailing spaces).
  */
-const CLEAN = [
-  'id: x',
-  'title: t',
-  'customer:',
-  '  name: Sam',
-  'start: a',
-  'nodes:',
-  '  a:',
-  '    customer: Hi',
-  '    replies:',
-  '      - say: Yes',
-  '        goto: e',
-  '        feedback: |',
-  '          Good.',
-  '          Well done.',
-  '      - say: No',
-  '        goto: e',
-  'endings:',
-  '  e:',
-  '    outcome: lost',
-  '',
-].join('\n');
-
 /** The clean scenario with one line replaced (by one line or several). */
-const withLine = (line: number, text: string): string => {
-  const lines = CLEAN.split('\n');
-  lines[line - 1] = text;
-  return lines.join('\n');
-};
+const withLine = (line: number, text: string): string => replaceLine(SMALL_SCENARIO, line, text);
 
 /** The first mistake: line 11 (`goto: e`) one space too deep. */
 const FIRST = 'm.yaml:11:10: error: this line is indented 9 spaces but the lines around it use 8 — line it up with "say:" on line 10 [yaml-syntax]';
